@@ -1,0 +1,1 @@
+namespace CitySpiritAwards.Domain; public static class Placeholder {}
