@@ -1,6 +1,21 @@
+using CitySpiritAwards.Web;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.AddApplicationServices();
+
 var app = builder.Build();
 
-app.MapGet("/", () => "Hello World!");
+// `dotnet run -- migrate` creates or updates the database schema, then exits (cluster mode).
+if (args.Contains("migrate"))
+{
+    await app.Services.MigrateDatabaseAsync(app.Lifetime.ApplicationStopping);
+    return;
+}
 
+await app.Services.PrepareStorageAsync(app.Lifetime.ApplicationStopping);
+app.UseApplicationPipeline();
+app.MapApplicationEndpoints();
 app.Run();
+
+/// <summary>Visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;

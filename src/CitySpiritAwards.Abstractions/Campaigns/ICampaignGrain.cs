@@ -1,0 +1,28 @@
+using CitySpiritAwards.Domain.Campaigns;
+
+namespace CitySpiritAwards.Abstractions.Campaigns;
+
+/// <summary>One campaign (a season of the awards), keyed by its id: schedule, settings, current phase and audit log.</summary>
+[Alias("CitySpiritAwards.ICampaignGrain")]
+public interface ICampaignGrain : IGrainWithStringKey
+{
+    [Alias("Get")]
+    Task<CampaignSnapshot?> GetAsync();
+
+    /// <summary>Creates the campaign in Draft. Creating it again with the same id is refused.</summary>
+    [Alias("Create")]
+    Task<CampaignSnapshot> CreateAsync(NewCampaign campaign, string actor);
+
+    /// <summary>
+    /// Moves the campaign into <paramref name="target"/> if it is the next phase. Idempotent: asking for a
+    /// phase already reached changes nothing and says so, so retried jobs and racing silos are safe.
+    /// </summary>
+    [Alias("AdvanceTo")]
+    Task<PhaseChangeResult> AdvanceToAsync(CampaignPhase target, string actor);
+
+    [Alias("AddNomination")]
+    Task AddNominationAsync(string nominationId);
+
+    [Alias("GetAuditLog")]
+    Task<IReadOnlyList<AuditEntry>> GetAuditLogAsync();
+}

@@ -1,0 +1,39 @@
+namespace CitySpiritAwards.Domain.Campaigns;
+
+/// <summary>
+/// The start time of every phase after Draft. A phase ends when the next one starts, so a schedule
+/// is valid only when the starts strictly increase in phase order.
+/// </summary>
+public sealed record CampaignSchedule(IReadOnlyList<PhaseWindow> Phases)
+{
+    public static IReadOnlyList<CampaignPhase> ScheduledPhases { get; } =
+        Enum.GetValues<CampaignPhase>().Where(p => p != CampaignPhase.Draft).ToArray();
+
+    public IReadOnlyList<string> Problems()
+    {
+        var problems = new List<string>();
+        var missing = ScheduledPhases.Except(Phases.Select(p => p.Phase)).ToList();
+        if (missing.Count > 0)
+            problems.Add($"No start time for: {string.Join(", ", missing)}.");
+        if (Phases.Select(p => p.Phase).Distinct().Count() != Phases.Count)
+            problems.Add("A phase is scheduled twice.");
+        var ordered = Phases.OrderBy(p => p.Phase).ToList();
+        for (var i = 1; i < ordered.Count; i++)
+        {
+            if (ordered[i].StartsAt <= ordered[i - 1].StartsAt)
+                problems.Add($"{ordered[i].Phase} must start after {ordered[i - 1].Phase}.");
+        }
+        return problems;
+    }
+
+    public DateTimeOffset? StartOf(CampaignPhase phase) =>
+        Phases.FirstOrDefault(p => p.Phase == phase)?.StartsAt;
+
+    /// <summary>The phase the schedule says should be running at <paramref name="now"/>.</summary>
+    public CampaignPhase PhaseAt(DateTimeOffset now) =>
+        Phases.Where(p => p.StartsAt <= now).Select(p => p.Phase).DefaultIfEmpty(CampaignPhase.Draft).Max();
+
+    /// <summary>The next phase change after <paramref name="now"/>, if any is left.</summary>
+    public PhaseWindow? NextChangeAfter(DateTimeOffset now) =>
+        Phases.Where(p => p.StartsAt > now).OrderBy(p => p.StartsAt).FirstOrDefault();
+}

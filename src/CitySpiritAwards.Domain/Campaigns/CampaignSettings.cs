@@ -1,0 +1,26 @@
+namespace CitySpiritAwards.Domain.Campaigns;
+
+/// <summary>The rules an administrator sets per campaign.</summary>
+public sealed record CampaignSettings(
+    int NominationsPerResident,
+    int VotesPerCategory,
+    int CommitteeWeightPercent,
+    int PublicWeightPercent,
+    int ShortlistSize,
+    int JudgesPerEntry,
+    bool LiveTallies)
+{
+    public static CampaignSettings Default { get; } = new(5, 1, 70, 30, 5, 3, LiveTallies: true);
+
+    public IReadOnlyList<string> Problems()
+    {
+        var problems = new List<string>();
+        if (NominationsPerResident < 1) problems.Add("Each resident must be allowed at least one nomination.");
+        if (VotesPerCategory < 1) problems.Add("Each resident must be allowed at least one vote per category.");
+        if (CommitteeWeightPercent < 0 || PublicWeightPercent < 0 || CommitteeWeightPercent + PublicWeightPercent != 100)
+            problems.Add("Committee and public weights must be 0-100% and add up to 100%.");
+        if (ShortlistSize < 1) problems.Add("The shortlist needs at least one place.");
+        if (JudgesPerEntry < 1) problems.Add("Each entry needs at least one judge.");
+        return problems;
+    }
+}

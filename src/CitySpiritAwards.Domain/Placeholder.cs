@@ -1,1 +1,0 @@
-namespace CitySpiritAwards.Domain; public static class Placeholder {}

@@ -1,0 +1,84 @@
+using CitySpiritAwards.Abstractions.Campaigns;
+using CitySpiritAwards.Domain.Campaigns;
+using CitySpiritAwards.Domain.Localization;
+using CitySpiritAwards.Grains.Storage;
+
+namespace CitySpiritAwards.Grains.Campaigns;
+
+public sealed class CampaignGrain(
+    [PersistentState("campaign", StorageNames.Awards)] IPersistentState<CampaignState> state,
+    TimeProvider clock) : Grain, ICampaignGrain
+{
+    public Task<CampaignSnapshot?> GetAsync() => Task.FromResult(state.RecordExists ? Snapshot() : null);
+
+    public async Task<CampaignSnapshot> CreateAsync(NewCampaign campaign, string actor)
+    {
+        if (state.RecordExists)
+            throw new InvalidOperationException($"Campaign '{this.GetPrimaryKeyString()}' already exists.");
+        var problems = campaign.Schedule.Problems().Concat(campaign.Settings.Problems()).ToList();
+        if (!campaign.Name.IsComplete)
+            problems.Add("The campaign needs a name in both Chinese and English.");
+        if (problems.Count > 0)
+            throw new ArgumentException(string.Join(" ", problems));
+
+        state.State = new CampaignState
+        {
+            Name = campaign.Name,
+            Description = campaign.Description,
+            Schedule = campaign.Schedule,
+            Settings = campaign.Settings,
+            Phase = CampaignPhase.Draft,
+        };
+        state.State.AuditLog.Add(new AuditEntry(clock.GetUtcNow(), actor, "created"));
+        await state.WriteStateAsync();
+        await GrainFactory.GetGrain<ICampaignDirectoryGrain>(ICampaignDirectoryGrain.Key).AddAsync(this.GetPrimaryKeyString());
+        return Snapshot();
+    }
+
+    public async Task<PhaseChangeResult> AdvanceToAsync(CampaignPhase target, string actor)
+    {
+        EnsureExists();
+        var decision = PhaseRules.Decide(state.State.Phase, target);
+        if (decision != PhaseTransition.Advance)
+            return new PhaseChangeResult(decision, state.State.Phase);
+
+        state.State.Phase = target;
+        state.State.AuditLog.Add(new AuditEntry(clock.GetUtcNow(), actor, $"phase → {target}"));
+        await state.WriteStateAsync();
+        return new PhaseChangeResult(PhaseTransition.Advance, target);
+    }
+
+    public async Task AddNominationAsync(string nominationId)
+    {
+        EnsureExists();
+        if (state.State.NominationIds.Contains(nominationId))
+            return;
+        state.State.NominationIds.Add(nominationId);
+        await state.WriteStateAsync();
+    }
+
+    public Task<IReadOnlyList<AuditEntry>> GetAuditLogAsync() =>
+        Task.FromResult<IReadOnlyList<AuditEntry>>(state.State.AuditLog.ToList());
+
+    private void EnsureExists()
+    {
+        if (!state.RecordExists)
+            throw new InvalidOperationException($"Campaign '{this.GetPrimaryKeyString()}' does not exist.");
+    }
+
+    private CampaignSnapshot Snapshot() => new(
+        this.GetPrimaryKeyString(), state.State.Name!, state.State.Description!, state.State.Schedule!,
+        state.State.Settings!, state.State.Phase, state.State.NominationIds.ToList());
+}
+
+[GenerateSerializer, Alias("CitySpiritAwards.CampaignState")]
+public sealed class CampaignState
+{
+    [Id(0)] public LocalizedText? Name { get; set; }
+    [Id(1)] public LocalizedText? Description { get; set; }
+    [Id(2)] public CampaignSchedule? Schedule { get; set; }
+    [Id(3)] public CampaignSettings? Settings { get; set; }
+    [Id(4)] public CampaignPhase Phase { get; set; }
+    [Id(5)] public List<string> NominationIds { get; set; } = [];
+    [Id(6)] public List<AuditEntry> AuditLog { get; set; } = [];
+}

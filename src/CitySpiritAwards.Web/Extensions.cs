@@ -1,0 +1,84 @@
+using CitySpiritAwards.Web.Apis;
+using CitySpiritAwards.Web.Health;
+using CitySpiritAwards.Web.Hosting;
+using CitySpiritAwards.Web.Identity;
+using CitySpiritAwards.Web.Localization;
+using CitySpiritAwards.Web.Photos;
+using CitySpiritAwards.Web.Seeding;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.HttpOverrides;
+
+namespace CitySpiritAwards.Web;
+
+/// <summary>All of the app's wiring, so Program.cs reads as the outline it is.</summary>
+public static class Extensions
+{
+    public static void AddApplicationServices(this WebApplicationBuilder builder)
+    {
+        var hosting = HostingOptions.From(builder.Configuration, builder.Environment);
+        builder.Services.AddSingleton(hosting);
+        builder.Services.AddSingleton(TimeProvider.System);
+
+        builder.Logging.AddJsonConsoleWhenConfigured(builder.Configuration);
+        builder.AddAwardsOrleans(hosting);      // Orleans before Hangfire: hosted services start in order.
+        builder.AddAwardsHangfire(hosting);
+        builder.AddAwardsIdentity(hosting);
+        builder.AddAwardsLocalization();
+        builder.AddPhotoStore(hosting);
+        builder.AddSeeding();
+        builder.AddAwardsHealthChecks(hosting);
+
+        builder.Services.AddProblemDetails();
+        builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        builder.Services.AddOpenApi();
+        builder.Services.AddRazorPages(options => options.Conventions.AuthorizeFolder("/Account/Manage"))
+            .AddDataAnnotationsLocalization(options =>
+                options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+        builder.Services.AddRouting(options => options.LowercaseUrls = true);
+        builder.Services.AddAntiforgery(options => options.HeaderName = "X-CSRF-TOKEN");
+        builder.Services.Configure<ForwardedHeadersOptions>(options =>
+            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
+    }
+
+    public static void UseApplicationPipeline(this WebApplication app)
+    {
+        app.UseForwardedHeaders();
+        if (!app.Environment.IsDevelopment())
+            app.UseHsts();
+        // The API answers errors with problem+json; pages with a readable page in the reader's language.
+        app.UseWhen(IsApiRequest, api =>
+        {
+            api.UseExceptionHandler();
+            api.UseStatusCodePages();
+        });
+        app.UseWhen(context => !IsApiRequest(context), pages =>
+        {
+            if (!app.Environment.IsDevelopment())
+                pages.UseExceptionHandler("/error/500");
+            pages.UseStatusCodePagesWithReExecute("/error/{0}");
+        });
+        app.UseSecurityHeaders();
+        app.UseRequestLocalization();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
+    }
+
+    private static bool IsApiRequest(HttpContext context) =>
+        context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/health");
+
+    public static void MapApplicationEndpoints(this WebApplication app)
+    {
+        app.MapOpenApi();
+        app.MapAwardsHealthChecks();
+        app.MapPreferences();
+        app.MapGroup("api/categories").MapCategoriesApi().WithTags("Categories");
+        app.MapGroup("api/districts").MapDistrictsApi().WithTags("Districts");
+        app.MapGroup("api/campaigns").MapCampaignsApi().WithTags("Campaigns");
+        app.MapGroup("api/admin").MapAdminApi().WithTags("Administration").RequireAuthorization(Roles.Administrator);
+        app.MapAdminDashboards();
+        app.MapRazorPages();
+    }
+}

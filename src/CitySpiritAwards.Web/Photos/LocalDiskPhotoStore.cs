@@ -1,0 +1,60 @@
+namespace CitySpiritAwards.Web.Photos;
+
+/// <summary>Photos as files under the data folder (embedded mode). The content type is kept in a small side file.</summary>
+public sealed class LocalDiskPhotoStore(string rootDirectory) : IPhotoStore
+{
+    public async Task SaveAsync(string key, Stream content, string contentType, CancellationToken cancellationToken)
+    {
+        var path = PathFor(key);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var temporary = path + ".tmp";
+        await using (var file = File.Create(temporary))
+            await content.CopyToAsync(file, cancellationToken);
+        await File.WriteAllTextAsync(path + ".type", contentType, cancellationToken);
+        File.Move(temporary, path, overwrite: true);
+    }
+
+    public Task<StoredPhoto?> OpenAsync(string key, CancellationToken cancellationToken)
+    {
+        var path = PathFor(key);
+        if (!File.Exists(path))
+            return Task.FromResult<StoredPhoto?>(null);
+        var contentType = File.Exists(path + ".type") ? File.ReadAllText(path + ".type") : "application/octet-stream";
+        var stream = File.OpenRead(path);
+        return Task.FromResult<StoredPhoto?>(new StoredPhoto(stream, contentType, stream.Length));
+    }
+
+    public Task DeleteAsync(string key, CancellationToken cancellationToken)
+    {
+        var path = PathFor(key);
+        File.Delete(path);
+        File.Delete(path + ".type");
+        return Task.CompletedTask;
+    }
+
+    public Task<bool> IsAvailableAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            Directory.CreateDirectory(rootDirectory);
+            var probe = Path.Combine(rootDirectory, ".ready-probe");
+            File.WriteAllText(probe, "ok");
+            File.Delete(probe);
+            return Task.FromResult(true);
+        }
+        catch (IOException)
+        {
+            return Task.FromResult(false);
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return Task.FromResult(false);
+        }
+    }
+
+    private string PathFor(string key)
+    {
+        PhotoKeys.EnsureValid(key);
+        return Path.Combine(rootDirectory, key.Replace('/', Path.DirectorySeparatorChar));
+    }
+}

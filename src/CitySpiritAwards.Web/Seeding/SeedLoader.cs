@@ -1,0 +1,71 @@
+using CitySpiritAwards.Abstractions.Campaigns;
+using CitySpiritAwards.Abstractions.Categories;
+using CitySpiritAwards.Abstractions.Nominations;
+using CitySpiritAwards.Domain.Campaigns;
+using CitySpiritAwards.Domain.Seeds;
+
+namespace CitySpiritAwards.Web.Seeding;
+
+/// <summary>
+/// On start, puts what seeds/ describes into the grains that do not have it yet: the four categories, and
+/// (unless "CitySpiritAwards:SeedDemo" is false) the demo campaign with its fictional nominations.
+/// Runs after the silo has started, and is safe to run on every start and on several silos at once.
+/// </summary>
+public sealed class SeedLoader(
+    SeedData seeds,
+    IGrainFactory grains,
+    IConfiguration configuration,
+    TimeProvider clock,
+    ILogger<SeedLoader> logger) : IHostedService
+{
+    public const string Actor = "seed";
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        foreach (var category in seeds.Categories)
+        {
+            var grain = grains.GetGrain<ICategoryGrain>(category.Id);
+            if (await grain.GetAsync() is null)
+                await grain.DefineAsync(category);
+        }
+
+        if (configuration.GetValue("CitySpiritAwards:SeedDemo", true))
+            await SeedDemoCampaignAsync();
+    }
+
+    private async Task SeedDemoCampaignAsync()
+    {
+        var demo = seeds.DemoCampaign;
+        var campaign = grains.GetGrain<ICampaignGrain>(demo.Id);
+        if (await campaign.GetAsync() is not null)
+            return;
+
+        var now = clock.GetUtcNow();
+        var schedule = demo.ScheduleFrom(now);
+        var settings = demo.Settings;
+        try
+        {
+            await campaign.CreateAsync(new NewCampaign(demo.Name, demo.Description, schedule, new CampaignSettings(
+                settings.NominationsPerResident, settings.VotesPerCategory, settings.CommitteeWeightPercent,
+                settings.PublicWeightPercent, settings.ShortlistSize, settings.JudgesPerEntry, settings.LiveTallies)), Actor);
+        }
+        catch (InvalidOperationException)
+        {
+            return; // Another silo seeded it first.
+        }
+
+        var phase = schedule.PhaseAt(now);
+        for (var next = PhaseRules.Next(CampaignPhase.Draft); next is not null && next <= phase; next = PhaseRules.Next(next.Value))
+            await campaign.AdvanceToAsync(next.Value, Actor);
+
+        foreach (var nomination in demo.Nominations)
+        {
+            await grains.GetGrain<INominationGrain>(nomination.Id).SubmitAsync(new NewNomination(
+                demo.Id, nomination.CategoryId, nomination.DistrictId, nomination.NomineeName,
+                nomination.Relationship, nomination.Story, NominatorId: Actor, NominationStatus.Public));
+        }
+        logger.LogInformation("Seeded the demo campaign {CampaignId} with {Count} fictional nominations", demo.Id, demo.Nominations.Count);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
