@@ -1,0 +1,53 @@
+using System.Text;
+using CitySpiritAwards.Web.Identity.Email;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Options;
+
+namespace CitySpiritAwards.Web.Identity;
+
+/// <summary>Sends the account emails with absolute links back to the site.</summary>
+public sealed class AccountMailer(
+    UserManager<AwardsUser> users,
+    IEmailSender sender,
+    AccountEmails emails,
+    LinkGenerator links,
+    IOptions<AccountOptions> options)
+{
+    public const string ConfirmEmailPage = "/Account/ConfirmEmail";
+    public const string LoginPage = "/Account/Login";
+
+    public async Task SendConfirmationAsync(AwardsUser user, HttpContext http, CancellationToken ct)
+    {
+        var token = await users.GenerateEmailConfirmationTokenAsync(user);
+        var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
+        var link = Link(http, ConfirmEmailPage, new { userId = user.Id, code });
+        await sender.SendAsync(emails.ConfirmEmail(user.Email!, link), ct);
+    }
+
+    public Task SendAlreadyRegisteredAsync(AwardsUser user, HttpContext http, CancellationToken ct) =>
+        sender.SendAsync(emails.AlreadyRegistered(user.Email!, Link(http, LoginPage, values: null)), ct);
+
+    private string Link(HttpContext http, string page, object? values)
+    {
+        var origin = options.Value.PublicOrigin;
+        var (scheme, host) = string.IsNullOrWhiteSpace(origin)
+            ? (http.Request.Scheme, http.Request.Host)
+            : (new Uri(origin).Scheme, new HostString(new Uri(origin).Authority));
+        return links.GetUriByPage(http, page, handler: null, values, scheme, host)
+            ?? throw new InvalidOperationException($"No route to page {page}.");
+    }
+
+    /// <summary>Reverses the Base64Url wrapping of a confirmation code taken from a link; null when it is not valid Base64Url.</summary>
+    public static string? DecodeCode(string code)
+    {
+        try
+        {
+            return Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(code));
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,108 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using CitySpiritAwards.Web.Localization;
+using Microsoft.Extensions.Localization;
+
+namespace CitySpiritAwards.Web.Identity.Email;
+
+/// <summary>
+/// The account emails, bilingual in one message: Chinese first, then English. They contain no text typed by the
+/// person who registered (anyone can type someone else's address), only our own words and a link.
+/// </summary>
+public sealed class AccountEmails(IStringLocalizer<SharedResource> localizer)
+{
+    private static readonly string[] Languages = [StringCatalog.Chinese, StringCatalog.English];
+
+    public EmailMessage ConfirmEmail(string to, string link) =>
+        Compose(to, "Account.Email.Confirm.Subject",
+            before: ["Account.Email.Confirm.Intro"], actionKey: "Account.Email.Confirm.Action", link,
+            after: ["Account.Email.Confirm.Validity", "Account.Email.Confirm.NotYou"]);
+
+    /// <summary>Someone tried to register with an address that already has a confirmed account.</summary>
+    public EmailMessage AlreadyRegistered(string to, string signInLink) =>
+        Compose(to, "Account.Email.Existing.Subject",
+            before: ["Account.Email.Existing.Intro"], actionKey: "Account.Email.Existing.Action", signInLink,
+            after: ["Account.Email.Existing.NotYou"]);
+
+    private EmailMessage Compose(string to, string subjectKey, string[] before, string actionKey, string link, string[] after)
+    {
+        var sections = Languages.Select(language => InLanguage(language, () => new Section(
+            language,
+            localizer[subjectKey],
+            localizer["Account.Email.Greeting"],
+            before.Select(key => localizer[key].Value).ToArray(),
+            localizer[actionKey],
+            after.Select(key => localizer[key].Value).ToArray(),
+            localizer["Account.Email.Signature"]))).ToList();
+
+        var subject = string.Join(" / ", sections.Select(s => s.Subject).Distinct());
+        return new EmailMessage(to, subject, Text(sections, link), Html(subject, sections, link));
+    }
+
+    private static string Text(List<Section> sections, string link)
+    {
+        var text = new StringBuilder();
+        foreach (var section in sections)
+        {
+            if (text.Length > 0)
+                text.AppendLine().AppendLine("----------------------------------------").AppendLine();
+            text.AppendLine(section.Greeting).AppendLine();
+            foreach (var paragraph in section.Before)
+                text.AppendLine(paragraph).AppendLine();
+            text.AppendLine(section.Action + ":").AppendLine(link).AppendLine();
+            foreach (var paragraph in section.After)
+                text.AppendLine(paragraph).AppendLine();
+            text.AppendLine(section.Signature);
+        }
+        return text.ToString();
+    }
+
+    private static string Html(string subject, List<Section> sections, string link)
+    {
+        var e = HtmlEncoder.Default;
+        var href = e.Encode(link);
+        var html = new StringBuilder();
+        html.AppendLine("<!DOCTYPE html>");
+        html.AppendLine("<html lang=\"zh-CN\">");
+        html.AppendLine("<head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\">");
+        html.AppendLine($"<title>{e.Encode(subject)}</title></head>");
+        html.AppendLine("<body style=\"font-family: sans-serif; font-size: 18px; line-height: 1.6; color: #1a1a1a;\">");
+        var first = true;
+        foreach (var section in sections)
+        {
+            if (!first)
+                html.AppendLine("<hr>");
+            first = false;
+            html.AppendLine($"<div lang=\"{section.Language}\">");
+            html.AppendLine($"<p>{e.Encode(section.Greeting)}</p>");
+            foreach (var paragraph in section.Before)
+                html.AppendLine($"<p>{e.Encode(paragraph)}</p>");
+            html.AppendLine($"<p><a href=\"{href}\" style=\"display: inline-block; padding: 12px 24px; background: #b3261e; color: #ffffff; text-decoration: none; border-radius: 6px;\">{e.Encode(section.Action)}</a></p>");
+            html.AppendLine($"<p style=\"font-size: 14px; word-break: break-all;\">{e.Encode(link)}</p>");
+            foreach (var paragraph in section.After)
+                html.AppendLine($"<p>{e.Encode(paragraph)}</p>");
+            html.AppendLine($"<p>{e.Encode(section.Signature)}</p>");
+            html.AppendLine("</div>");
+        }
+        html.AppendLine("</body>");
+        html.AppendLine("</html>");
+        return html.ToString();
+    }
+
+    private static T InLanguage<T>(string language, Func<T> produce)
+    {
+        var (culture, uiCulture) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        try
+        {
+            CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(language);
+            return produce();
+        }
+        finally
+        {
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture, uiCulture);
+        }
+    }
+
+    private sealed record Section(string Language, string Subject, string Greeting, string[] Before, string Action, string[] After, string Signature);
+}

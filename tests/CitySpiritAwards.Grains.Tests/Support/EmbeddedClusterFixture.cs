@@ -1,0 +1,65 @@
+using CitySpiritAwards.Abstractions.Serialization;
+using CitySpiritAwards.Grains.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Orleans.Core.Internal;
+using Orleans.Serialization;
+using Orleans.Storage;
+using Orleans.TestingHost;
+
+namespace CitySpiritAwards.Grains.Tests.Support;
+
+/// <summary>An in-process test cluster configured like the embedded site: grain state in local files, a fake clock.</summary>
+public sealed class EmbeddedClusterFixture : IAsyncLifetime
+{
+    // Silo configurators are created by type, so they reach the fixture's folder and clock through statics.
+    internal static readonly string DataPath = Path.Combine(Path.GetTempPath(), "csa-grain-tests", Guid.NewGuid().ToString("N"));
+    internal static readonly FakeTimeProvider Clock = new(new DateTimeOffset(2027, 3, 10, 9, 0, 0, TimeSpan.FromHours(8)));
+
+    public TestCluster Cluster { get; } = new TestClusterBuilder(initialSilosCount: 1)
+        .AddSiloBuilderConfigurator<SiloConfigurator>()
+        .AddClientBuilderConfigurator<ClientConfigurator>()
+        .Build();
+
+    public IGrainFactory Grains => Cluster.GrainFactory;
+
+    public Task InitializeAsync() => Cluster.DeployAsync();
+
+    public async Task DisposeAsync()
+    {
+        await Cluster.StopAllSilosAsync();
+        await Cluster.DisposeAsync();
+        if (Directory.Exists(DataPath))
+            Directory.Delete(DataPath, recursive: true);
+    }
+
+    /// <summary>Drops the grain's activation, so the next call reads its state back from storage.</summary>
+    public async Task DeactivateAsync(IAddressable grain)
+    {
+        await grain.Cast<IGrainManagementExtension>().DeactivateOnIdle();
+        await Task.Yield();
+    }
+
+    private sealed class SiloConfigurator : ISiloConfigurator
+    {
+        public void Configure(ISiloBuilder silo)
+        {
+            silo.Services.AddSerializer(serializer => serializer.AddDomainTypes());
+            silo.Services.AddSingleton<IGrainStorageSerializer, OrleansGrainStorageSerializer>();
+            silo.Services.AddFileGrainStorage(StorageNames.Awards, options => options.RootDirectory = DataPath);
+            silo.Services.AddSingleton<TimeProvider>(Clock);
+        }
+    }
+
+    private sealed class ClientConfigurator : IClientBuilderConfigurator
+    {
+        public void Configure(Microsoft.Extensions.Configuration.IConfiguration configuration, IClientBuilder client) =>
+            client.Services.AddSerializer(serializer => serializer.AddDomainTypes());
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class EmbeddedClusterCollection : ICollectionFixture<EmbeddedClusterFixture>
+{
+    public const string Name = "embedded cluster";
+}

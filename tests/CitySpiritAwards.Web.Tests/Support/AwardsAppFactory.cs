@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace CitySpiritAwards.Web.Tests.Support;
+
+/// <summary>
+/// The whole site in embedded mode, in-process, with its own data folder. Pass the same
+/// <paramref name="dataPath"/> to a second factory to see what survives a restart.
+/// </summary>
+public class AwardsAppFactory(IDictionary<string, string?>? settings = null, string? dataPath = null)
+    : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public string DataPath { get; } = dataPath ?? Path.Combine(Path.GetTempPath(), "csa-tests", Guid.NewGuid().ToString("N"));
+
+    /// <summary>Delete the data folder on dispose (not when a test shares it with a later factory).</summary>
+    public bool DeleteDataOnDispose { get; init; } = dataPath is null;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("CitySpiritAwards:Mode", "Embedded");
+        builder.UseSetting("CitySpiritAwards:DataPath", DataPath);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+            builder.UseSetting(key, value);
+    }
+
+    /// <summary>A browser-like client: keeps cookies, does not follow redirects (tests assert them).</summary>
+    public HttpClient CreateBrowser() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    public Task InitializeAsync()
+    {
+        _ = Server; // Start now, so a broken start fails in the fixture with its own message.
+        return Task.CompletedTask;
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (DeleteDataOnDispose && Directory.Exists(DataPath))
+            Directory.Delete(DataPath, recursive: true);
+    }
+}
