@@ -20,6 +20,13 @@ public interface ICampaignGrain : IGrainWithStringKey
     [Alias("AdvanceTo")]
     Task<PhaseChangeResult> AdvanceToAsync(CampaignPhase target, string actor);
 
+    /// <summary>
+    /// Steps the campaign forward, one phase at a time, to the phase its schedule says should be running now.
+    /// Never goes back (an administrator may have advanced early), and running it twice changes nothing.
+    /// </summary>
+    [Alias("CatchUpWithSchedule")]
+    Task<PhaseChangeResult> CatchUpWithScheduleAsync(string actor);
+
     [Alias("AddNomination")]
     Task AddNominationAsync(string nominationId);
 

@@ -48,6 +48,22 @@ public sealed class CampaignGrain(
         return new PhaseChangeResult(PhaseTransition.Advance, target);
     }
 
+    public async Task<PhaseChangeResult> CatchUpWithScheduleAsync(string actor)
+    {
+        EnsureExists();
+        var due = state.State.Schedule!.PhaseAt(clock.GetUtcNow());
+        var outcome = PhaseTransition.AlreadyDone;
+        while (PhaseRules.Next(state.State.Phase) is { } next && next <= due)
+        {
+            state.State.Phase = next;
+            state.State.AuditLog.Add(new AuditEntry(clock.GetUtcNow(), actor, $"phase → {next}"));
+            outcome = PhaseTransition.Advance;
+        }
+        if (outcome == PhaseTransition.Advance)
+            await state.WriteStateAsync();
+        return new PhaseChangeResult(outcome, state.State.Phase);
+    }
+
     public async Task AddNominationAsync(string nominationId)
     {
         EnsureExists();

@@ -1,3 +1,4 @@
+using CitySpiritAwards.Web.Campaigns;
 using Hangfire;
 using Hangfire.InMemory;
 using Hangfire.PostgreSql;
@@ -34,5 +35,7 @@ public static class HangfireHosting
             // Two cores: a few workers are plenty for phase changes, reminders and tallies.
             options.WorkerCount = builder.Configuration.GetValue("Hangfire:WorkerCount", 4);
         });
+        builder.Services.AddTransient<CampaignPhaseJob>();
+        builder.Services.AddHostedService<CampaignPhaseJobRegistration>();
     }
 }

@@ -54,10 +54,7 @@ public sealed class SeedLoader(
             return; // Another silo seeded it first.
         }
 
-        var phase = schedule.PhaseAt(now);
-        for (var next = PhaseRules.Next(CampaignPhase.Draft); next is not null && next <= phase; next = PhaseRules.Next(next.Value))
-            await campaign.AdvanceToAsync(next.Value, Actor);
-
+        await campaign.CatchUpWithScheduleAsync(Actor);
         foreach (var nomination in demo.Nominations)
         {
             await grains.GetGrain<INominationGrain>(nomination.Id).SubmitAsync(new NewNomination(

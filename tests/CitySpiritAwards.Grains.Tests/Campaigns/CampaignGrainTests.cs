@@ -118,4 +118,37 @@ public sealed class CampaignGrainTests(EmbeddedClusterFixture fixture)
         Assert.Equal(CampaignPhase.Nominating, reloaded.Phase);
         Assert.Equal(6, reloaded.Schedule.Phases.Count);
     }
+
+    [Fact]
+    public async Task Catching_up_with_the_schedule_steps_through_every_due_phase_once()
+    {
+        var clock = EmbeddedClusterFixture.Clock;
+        var grain = NewCampaignGrain();
+        // Nominating starts in an hour, then a phase every 7 days.
+        await grain.CreateAsync(TestData.Campaign(clock.GetUtcNow().AddHours(1)), "admin:test");
+
+        var early = await grain.CatchUpWithScheduleAsync("job:phase-schedule");
+        clock.Advance(TimeSpan.FromDays(15));
+        var caughtUp = await grain.CatchUpWithScheduleAsync("job:phase-schedule");
+        var again = await grain.CatchUpWithScheduleAsync("job:phase-schedule");
+
+        Assert.Equal((PhaseTransition.AlreadyDone, CampaignPhase.Draft), (early.Outcome, early.Phase));
+        Assert.Equal((PhaseTransition.Advance, CampaignPhase.CommitteeScoring), (caughtUp.Outcome, caughtUp.Phase));
+        Assert.Equal(PhaseTransition.AlreadyDone, again.Outcome);
+        var phaseChanges = (await grain.GetAuditLogAsync()).Where(e => e.Actor == "job:phase-schedule").Select(e => e.Action);
+        Assert.Equal(["phase → Nominating", "phase → Screening", "phase → CommitteeScoring"], phaseChanges);
+    }
+
+    [Fact]
+    public async Task Catching_up_never_undoes_an_early_advance_by_an_administrator()
+    {
+        var grain = NewCampaignGrain();
+        await grain.CreateAsync(TestData.Campaign(EmbeddedClusterFixture.Clock.GetUtcNow()), "admin:test");
+        await grain.AdvanceToAsync(CampaignPhase.Nominating, "admin:test");
+        await grain.AdvanceToAsync(CampaignPhase.Screening, "admin:test");
+
+        var result = await grain.CatchUpWithScheduleAsync("job:phase-schedule");
+
+        Assert.Equal((PhaseTransition.AlreadyDone, CampaignPhase.Screening), (result.Outcome, result.Phase));
+    }
 }
