@@ -49,24 +49,25 @@ public sealed class AzuriteServer : IAsyncDisposable
         Directory.CreateDirectory(DataFolder);
         await File.WriteAllTextAsync(Path.Combine(DataFolder, ChildProcess.OwnerPidFile), Environment.ProcessId.ToString(), cancellationToken);
 
+        // The pid files let the watchdog (and ./build.sh, after an aborted run) find this server.
+        var pidFile = ChildProcess.ShellQuote(PidFile);
+        _watchdog ??= ChildProcess.StartWatchdog(
+            $"p=$(cat {pidFile} 2>/dev/null) && grep -q azurite /proc/$p/cmdline 2>/dev/null && " +
+            "{ kill $p; for i in 1 2 3 4 5; do [ -d /proc/$p ] || break; sleep 1; done; kill -9 $p 2>/dev/null; }; " +
+            $"rm -rf {ChildProcess.ShellQuote(DataFolder)}");
+
         // A free port can be taken between choosing and binding it; try a few.
         for (var attempt = 1; ; attempt++)
         {
             Port = LoopbackPort.Free();
             _process = Launch();
+            await File.WriteAllTextAsync(PidFile, _process.Id.ToString(), cancellationToken);
             if (await WaitUntilListeningAsync(_process, cancellationToken))
                 break;
             Kill(_process);
             if (attempt == 3)
                 throw new InvalidOperationException($"Azurite did not start on 127.0.0.1:{Port}.{Environment.NewLine}{Output}");
         }
-
-        // The pid files let the watchdog (and ./build.sh, after an aborted run) find this server.
-        await File.WriteAllTextAsync(PidFile, _process.Id.ToString(), cancellationToken);
-        var pidFile = ChildProcess.ShellQuote(PidFile);
-        _watchdog ??= ChildProcess.StartWatchdog(
-            $"p=$(cat {pidFile} 2>/dev/null) && grep -q azurite /proc/$p/cmdline 2>/dev/null && kill $p; " +
-            $"rm -rf {ChildProcess.ShellQuote(DataFolder)}");
     }
 
     /// <summary>Stops the blob service; <see cref="StartAsync"/> starts it again (on a new port) with the same data.</summary>
