@@ -27,7 +27,7 @@ public class ServersFixture : IAsyncLifetime
     public async Task<string> CreateOrleansDatabaseAsync(CancellationToken cancellationToken = default)
     {
         var connectionString = await Postgres.CreateDatabaseAsync(cancellationToken: cancellationToken);
-        await PostgresServer.ApplyOrleansSchemaAsync(connectionString, cancellationToken);
+        await Postgres.ApplyOrleansSchemaAsync(connectionString, cancellationToken);
         return connectionString;
     }
 

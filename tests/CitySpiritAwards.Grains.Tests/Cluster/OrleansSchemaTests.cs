@@ -15,9 +15,9 @@ public sealed partial class OrleansSchemaTests(ServersFixture servers)
     {
         var database = await servers.Postgres.CreateDatabaseAsync();
 
-        await PostgresServer.ApplyOrleansSchemaAsync(database);
+        await servers.Postgres.ApplyOrleansSchemaAsync(database);
         var once = await CatalogueAsync(database);
-        await PostgresServer.ApplyOrleansSchemaAsync(database);
+        await servers.Postgres.ApplyOrleansSchemaAsync(database);
 
         Assert.Equal(once, await CatalogueAsync(database));
         Assert.Superset(RequiredQueryKeys().ToHashSet(), once.Keys.ToHashSet());
@@ -28,7 +28,7 @@ public sealed partial class OrleansSchemaTests(ServersFixture servers)
     {
         var database = await servers.Postgres.CreateDatabaseAsync();
 
-        await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => PostgresServer.ApplyOrleansSchemaAsync(database))));
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => servers.Postgres.ApplyOrleansSchemaAsync(database))));
 
         Assert.Superset(RequiredQueryKeys().ToHashSet(), (await CatalogueAsync(database)).Keys.ToHashSet());
     }
