@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using System.Threading.RateLimiting;
 using CitySpiritAwards.Web.Localization;
 using Microsoft.AspNetCore.RateLimiting;
@@ -44,7 +45,7 @@ public sealed class SignupRateLimiterPolicy(IOptions<AccountOptions> options) : 
             http.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
             minutes = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalMinutes));
         }
-        var e = HtmlEncoder.Default;
+        var e = HtmlEncoder.Create(UnicodeRanges.All);
         var title = e.Encode(localizer["Account.TooMany.Title"]);
         var message = e.Encode(localizer["Account.TooMany.Message", minutes]);
         var back = e.Encode(localizer["Account.TooMany.Back"]);
@@ -53,11 +54,14 @@ public sealed class SignupRateLimiterPolicy(IOptions<AccountOptions> options) : 
         await http.Response.WriteAsync($"""
             <!DOCTYPE html>
             <html lang="{language}">
-            <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>{title}</title></head>
-            <body style="font-family: sans-serif; font-size: 1.25rem; line-height: 1.6; max-width: 40rem; margin: 2rem auto; padding: 0 1rem;">
+            <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>{title}</title>
+            <link rel="stylesheet" href="/css/site.css"></head>
+            <body>
+            <main id="main">
             <h1>{title}</h1>
-            <p role="alert">{message}</p>
-            <p><a href="/">{back}</a></p>
+            <p class="notice notice-error" role="alert">{message}</p>
+            <p><a class="button" href="/">{back}</a></p>
+            </main>
             </body>
             </html>
             """, ct);

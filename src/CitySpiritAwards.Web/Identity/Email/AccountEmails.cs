@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using CitySpiritAwards.Web.Localization;
 using Microsoft.Extensions.Localization;
 
@@ -13,6 +14,9 @@ namespace CitySpiritAwards.Web.Identity.Email;
 public sealed class AccountEmails(IStringLocalizer<SharedResource> localizer)
 {
     private static readonly string[] Languages = [StringCatalog.Chinese, StringCatalog.English];
+
+    // Chinese stays readable in the HTML source (the default encoder writes it as &#x…; entities).
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
 
     public EmailMessage ConfirmEmail(string to, string link) =>
         Compose(to, "Account.Email.Confirm.Subject",
@@ -50,7 +54,7 @@ public sealed class AccountEmails(IStringLocalizer<SharedResource> localizer)
             text.AppendLine(section.Greeting).AppendLine();
             foreach (var paragraph in section.Before)
                 text.AppendLine(paragraph).AppendLine();
-            text.AppendLine(section.Action + ":").AppendLine(link).AppendLine();
+            text.AppendLine(section.Action + (section.Language == StringCatalog.Chinese ? "：" : ":")).AppendLine(link).AppendLine();
             foreach (var paragraph in section.After)
                 text.AppendLine(paragraph).AppendLine();
             text.AppendLine(section.Signature);
@@ -60,7 +64,7 @@ public sealed class AccountEmails(IStringLocalizer<SharedResource> localizer)
 
     private static string Html(string subject, List<Section> sections, string link)
     {
-        var e = HtmlEncoder.Default;
+        var e = Encoder;
         var href = e.Encode(link);
         var html = new StringBuilder();
         html.AppendLine("<!DOCTYPE html>");

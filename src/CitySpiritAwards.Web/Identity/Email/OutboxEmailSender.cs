@@ -94,9 +94,9 @@ public static class MimeMessageWriter
         const int maxBytesPerWord = 45; // 45 bytes → 60 base64 characters; "=?UTF-8?B?" + 60 + "?=" = 72 ≤ 75
         var words = new List<string>();
         var chunk = new List<byte>();
+        Span<byte> bytes = stackalloc byte[4];
         foreach (var rune in value.EnumerateRunes()) // never split a character between two words
         {
-            Span<byte> bytes = stackalloc byte[4];
             var count = rune.EncodeToUtf8(bytes);
             if (chunk.Count + count > maxBytesPerWord)
             {

@@ -1,0 +1,100 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using CitySpiritAwards.Web.Tests.Support;
+
+namespace CitySpiritAwards.Web.Tests.Accounts;
+
+/// <summary>A browser (cookies kept, redirects not followed) that fills in the account forms the way a person does.</summary>
+public sealed partial class AccountBrowser(AwardsAppFactory app, string culture = "en")
+{
+    public HttpClient Client { get; } = app.CreateBrowser();
+
+    /// <summary>The page's address with the language chosen for this browser.</summary>
+    public string Url(string path) => path + (path.Contains('?') ? "&" : "?") + "culture=" + culture;
+
+    public async Task<(HttpStatusCode Status, string Html)> GetAsync(string path)
+    {
+        var response = await Client.GetAsync(Url(path));
+        return (response.StatusCode, WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
+    }
+
+    /// <summary>GETs the page, then POSTs the fields with the antiforgery token the page rendered.</summary>
+    public async Task<HttpResponseMessage> SubmitAsync(string path, IDictionary<string, string> fields)
+    {
+        var page = await Client.GetAsync(Url(path));
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        var html = await page.Content.ReadAsStringAsync();
+        var token = AntiforgeryToken().Match(html);
+        Assert.True(token.Success, $"{path} rendered no antiforgery token.");
+        var form = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value) };
+        return await Client.PostAsync(Url(path), new FormUrlEncodedContent(form));
+    }
+
+    public async Task<(HttpStatusCode Status, string Html)> SubmitForPageAsync(string path, IDictionary<string, string> fields)
+    {
+        var response = await SubmitAsync(path, fields);
+        return (response.StatusCode, WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
+    }
+
+    public Task<(HttpStatusCode Status, string Html)> RegisterAsync(string email, string password, string displayName = "Test resident") =>
+        SubmitForPageAsync("/account/register", new Dictionary<string, string>
+        {
+            ["Input.Email"] = email,
+            ["Input.DisplayName"] = displayName,
+            ["Input.Password"] = password,
+            ["Input.ConfirmPassword"] = password,
+        });
+
+    public Task<HttpResponseMessage> SignInAsync(string email, string password, string path = "/account/login") =>
+        SubmitAsync(path, new Dictionary<string, string>
+        {
+            ["Input.Email"] = email,
+            ["Input.Password"] = password,
+            ["Input.RememberMe"] = "false",
+        });
+
+    /// <summary>Registers, opens the link from the email and returns once the account is confirmed.</summary>
+    public async Task RegisterAndConfirmAsync(string email, string password)
+    {
+        var (status, _) = await RegisterAsync(email, password);
+        Assert.Equal(HttpStatusCode.OK, status);
+        var (confirmed, html) = await GetAsync(OutboxReader.LatestTo(app.DataPath, email).ConfirmationLink());
+        Assert.Equal(HttpStatusCode.OK, confirmed);
+        Assert.Contains("is confirmed", html);
+    }
+
+    public static string NewEmail(string who) => $"{who}-{Guid.NewGuid():N}@example.org";
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryToken();
+}
+
+/// <summary>One site shared by the account tests; each test uses its own addresses. Sign-up limit raised so tests do not meet it.</summary>
+public sealed class AccountsSite : IAsyncLifetime
+{
+    public const string Collection = "Accounts";
+
+    public AwardsAppFactory App { get; } = new(new Dictionary<string, string?> { ["Account:SignupPermitLimit"] = "1000" });
+
+    public Task InitializeAsync() => App.InitializeAsync();
+
+    public Task DisposeAsync() => ((IAsyncLifetime)App).DisposeAsync();
+
+    /// <summary>Runs <paramref name="test"/> against a site of its own, started with <paramref name="settings"/> and removed afterwards.</summary>
+    public static async Task WithOwnSiteAsync(Dictionary<string, string?>? settings, Func<AwardsAppFactory, Task> test, string? dataPath = null)
+    {
+        var app = new AwardsAppFactory(settings, dataPath);
+        try
+        {
+            await app.InitializeAsync();
+            await test(app);
+        }
+        finally
+        {
+            await ((IAsyncLifetime)app).DisposeAsync();
+        }
+    }
+}
+
+[CollectionDefinition(AccountsSite.Collection)]
+public sealed class AccountsCollection : ICollectionFixture<AccountsSite>;
