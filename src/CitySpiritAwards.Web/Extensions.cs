@@ -5,7 +5,10 @@ using CitySpiritAwards.Web.Identity;
 using CitySpiritAwards.Web.Localization;
 using CitySpiritAwards.Web.Photos;
 using CitySpiritAwards.Web.Seeding;
+using System.Text.Encodings.Web;
 using System.Text.Json.Serialization;
+using System.Text.Unicode;
+using Microsoft.Extensions.WebEncoders;
 using Microsoft.AspNetCore.HttpOverrides;
 
 namespace CitySpiritAwards.Web;
@@ -35,6 +38,8 @@ public static class Extensions
             .AddDataAnnotationsLocalization(options =>
                 options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
         builder.Services.AddRouting(options => options.LowercaseUrls = true);
+        // Chinese text goes out as UTF-8 characters, not as &#x…; entities (still HTML-encoded where it matters).
+        builder.Services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         builder.Services.AddAntiforgery(options => options.HeaderName = "X-CSRF-TOKEN");
         builder.Services.Configure<ForwardedHeadersOptions>(options =>
             options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);

@@ -1,4 +1,5 @@
 using CitySpiritAwards.Web;
+using CitySpiritAwards.Web.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddApplicationServices();

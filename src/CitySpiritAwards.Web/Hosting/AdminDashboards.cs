@@ -11,7 +11,7 @@ public static class AdminDashboards
     {
         app.MapOrleansDashboard("/admin/orleans").RequireAuthorization(Roles.Administrator);
         // Endpoint authorization replaces Hangfire's own filters (which default to "local requests only").
-        app.MapHangfireDashboard("/admin/hangfire", new DashboardOptions { Authorization = [], AppPath = "/" })
+        app.MapHangfireDashboard("/admin/hangfire", new Hangfire.DashboardOptions { Authorization = [], AppPath = "/" }, app.Services.GetRequiredService<JobStorage>())
             .RequireAuthorization(Roles.Administrator);
     }
 }

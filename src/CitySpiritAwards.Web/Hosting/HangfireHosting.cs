@@ -2,6 +2,7 @@ using CitySpiritAwards.Web.Campaigns;
 using Hangfire;
 using Hangfire.InMemory;
 using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
 
 namespace CitySpiritAwards.Web.Hosting;
 
@@ -13,23 +14,22 @@ public static class HangfireHosting
 {
     public static void AddAwardsHangfire(this WebApplicationBuilder builder, HostingOptions hosting)
     {
-        builder.Services.AddHangfire((services, configuration) =>
+        // The storage is this app's own service rather than Hangfire's process-wide JobStorage.Current, so
+        // two instances in one process (the cluster tests) never share or dispose each other's storage.
+        // Registered before AddHangfire, which only adds a storage when none is registered.
+        builder.Services.AddSingleton<JobStorage>(services =>
         {
-            configuration
-                .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
-                .UseSimpleAssemblyNameTypeSerializer()
-                .UseRecommendedSerializerSettings();
-            if (hosting.IsEmbedded)
-            {
-                configuration.UseInMemoryStorage(new InMemoryStorageOptions());
-            }
-            else
-            {
-                var connectionString = HostingOptions.PostgresConnectionString(builder.Configuration);
-                configuration.UsePostgreSqlStorage(options => options.UseNpgsqlConnection(connectionString),
-                    new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true });
-            }
+            services.GetRequiredService<IGlobalConfiguration>(); // Hangfire's settings (logging) before the storage logs.
+            return hosting.IsEmbedded
+                ? new InMemoryStorage(new InMemoryStorageOptions())
+                : PostgresStorage(HostingOptions.PostgresConnectionString(builder.Configuration));
         });
+
+        builder.Services.AddHangfire((services, configuration) => configuration
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UseLogProvider(new HangfireLogging(services.GetRequiredService<ILoggerFactory>())));
         builder.Services.AddHangfireServer(options =>
         {
             // Two cores: a few workers are plenty for phase changes, reminders and tallies.
@@ -37,5 +37,11 @@ public static class HangfireHosting
         });
         builder.Services.AddTransient<CampaignPhaseJob>();
         builder.Services.AddHostedService<CampaignPhaseJobRegistration>();
+    }
+
+    private static PostgreSqlStorage PostgresStorage(string connectionString)
+    {
+        var options = new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true };
+        return new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, options), options);
     }
 }

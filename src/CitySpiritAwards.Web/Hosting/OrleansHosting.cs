@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using CitySpiritAwards.Abstractions.Serialization;
 using CitySpiritAwards.Grains.Storage;
 using Orleans.Configuration;
+using Orleans.Serialization;
 using Orleans.Dashboard;
 using Orleans.Storage;
 

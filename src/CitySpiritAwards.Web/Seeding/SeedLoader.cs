@@ -1,7 +1,6 @@
 using CitySpiritAwards.Abstractions.Campaigns;
 using CitySpiritAwards.Abstractions.Categories;
 using CitySpiritAwards.Abstractions.Nominations;
-using CitySpiritAwards.Domain.Campaigns;
 using CitySpiritAwards.Domain.Seeds;
 
 namespace CitySpiritAwards.Web.Seeding;
@@ -33,35 +32,34 @@ public sealed class SeedLoader(
             await SeedDemoCampaignAsync();
     }
 
+    // Each step checks before it acts, so a start that was cut off half-way finishes the job next time.
     private async Task SeedDemoCampaignAsync()
     {
         var demo = seeds.DemoCampaign;
         var campaign = grains.GetGrain<ICampaignGrain>(demo.Id);
-        if (await campaign.GetAsync() is not null)
-            return;
-
-        var now = clock.GetUtcNow();
-        var schedule = demo.ScheduleFrom(now);
-        var settings = demo.Settings;
-        try
+        if (await campaign.GetAsync() is null)
         {
-            await campaign.CreateAsync(new NewCampaign(demo.Name, demo.Description, schedule, new CampaignSettings(
-                settings.NominationsPerResident, settings.VotesPerCategory, settings.CommitteeWeightPercent,
-                settings.PublicWeightPercent, settings.ShortlistSize, settings.JudgesPerEntry, settings.LiveTallies)), Actor);
-        }
-        catch (InvalidOperationException)
-        {
-            return; // Another silo seeded it first.
+            try
+            {
+                await campaign.CreateAsync(new NewCampaign(demo.Name, demo.Description, demo.ScheduleFrom(clock.GetUtcNow()), demo.Settings), Actor);
+                await campaign.CatchUpWithScheduleAsync(Actor);
+                logger.LogInformation("Seeded the demo campaign {CampaignId}", demo.Id);
+            }
+            catch (InvalidOperationException)
+            {
+                // Another silo created it a moment ago.
+            }
         }
 
-        await campaign.CatchUpWithScheduleAsync(Actor);
         foreach (var nomination in demo.Nominations)
         {
-            await grains.GetGrain<INominationGrain>(nomination.Id).SubmitAsync(new NewNomination(
+            var grain = grains.GetGrain<INominationGrain>(nomination.Id);
+            if (await grain.GetAsync() is not null)
+                continue;
+            await grain.SubmitAsync(new NewNomination(
                 demo.Id, nomination.CategoryId, nomination.DistrictId, nomination.NomineeName,
                 nomination.Relationship, nomination.Story, NominatorId: Actor, NominationStatus.Public));
         }
-        logger.LogInformation("Seeded the demo campaign {CampaignId} with {Count} fictional nominations", demo.Id, demo.Nominations.Count);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -1,0 +1,33 @@
+using CitySpiritAwards.Domain.Campaigns;
+using CitySpiritAwards.Domain.Categories;
+using CitySpiritAwards.Domain.Districts;
+using CitySpiritAwards.Domain.Localization;
+
+namespace CitySpiritAwards.Domain.Seeds;
+
+/// <summary>Everything seeds/ holds: loaded on a site's first start.</summary>
+public sealed record SeedData(IReadOnlyList<Category> Categories, IReadOnlyList<District> Districts, DemoCampaign DemoCampaign);
+
+/// <summary>The demo campaign, with phase starts given relative to the site's first start so it is always "live".</summary>
+public sealed record DemoCampaign(
+    string Id,
+    LocalizedText Name,
+    LocalizedText Description,
+    IReadOnlyDictionary<CampaignPhase, int> PhaseStartOffsetDays,
+    CampaignSettings Settings,
+    IReadOnlyList<DemoNomination> Nominations)
+{
+    public CampaignSchedule ScheduleFrom(DateTimeOffset firstStart) => new(
+        PhaseStartOffsetDays.OrderBy(p => p.Key).Select(p => new PhaseWindow(p.Key, firstStart.AddDays(p.Value))).ToList());
+}
+
+/// <summary>A demo nomination. Every person in the seeds is fictional.</summary>
+public sealed record DemoNomination(
+    string Id,
+    string CategoryId,
+    string DistrictId,
+    LocalizedText NomineeName,
+    LocalizedText Relationship,
+    LocalizedText Story);
+
+public sealed class SeedException(string message) : Exception(message);

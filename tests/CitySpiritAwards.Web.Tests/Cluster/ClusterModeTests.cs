@@ -1,0 +1,82 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using CitySpiritAwards.Abstractions.Campaigns;
+using CitySpiritAwards.Testing;
+using CitySpiritAwards.Web.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CitySpiritAwards.Web.Tests.Cluster;
+
+/// <summary>Cluster mode against real PostgreSQL and Azurite: two instances form one cluster.</summary>
+[Collection(ServersCollection.Name)]
+public sealed class ClusterModeTests(ServersFixture servers) : IAsyncLifetime
+{
+    private readonly ClusterSite _site = new(servers);
+
+    public Task InitializeAsync() => _site.InitializeAsync();
+
+    public Task DisposeAsync() => _site.DisposeAsync();
+
+    [Fact]
+    public async Task Both_instances_see_a_cluster_of_two_active_silos()
+    {
+        foreach (var instance in new[] { _site.First, _site.Second })
+        {
+            var admin = await AdminClient.SignInAsync(instance, ClusterSite.AdminEmail, ClusterSite.AdminPassword);
+            var members = await Eventually.GetAsync(
+                async () => await admin.GetFromJsonAsync<JsonElement>("/api/admin/cluster"),
+                silos => silos.EnumerateArray().Count(s => s.GetProperty("status").GetString() == "Active") == 2);
+            Assert.Equal(2, members.EnumerateArray().Count(s => s.GetProperty("status").GetString() == "Active"));
+        }
+    }
+
+    [Fact]
+    public async Task A_grain_activated_through_one_instance_is_the_same_activation_through_the_other()
+    {
+        var viaFirst = _site.First.Services.GetRequiredService<IGrainFactory>();
+        var viaSecond = _site.Second.Services.GetRequiredService<IGrainFactory>();
+        var campaign = viaFirst.GetGrain<ICampaignGrain>("demo");
+        await campaign.GetAsync();
+
+        var whereFirstSees = await viaFirst.GetGrain<IManagementGrain>(0).GetActivationAddress(campaign);
+        var whereSecondSees = await viaSecond.GetGrain<IManagementGrain>(0).GetActivationAddress(viaSecond.GetGrain<ICampaignGrain>("demo"));
+
+        Assert.NotNull(whereFirstSees);
+        Assert.Equal(whereFirstSees, whereSecondSees);
+    }
+
+    [Fact]
+    public async Task A_phase_change_made_through_one_instance_is_seen_through_the_other()
+    {
+        var admin = await AdminClient.SignInAsync(_site.First, ClusterSite.AdminEmail, ClusterSite.AdminPassword);
+
+        var advanced = await admin.PostAsJsonAsync("/api/admin/campaigns/demo/phase", new { phase = "Screening" });
+        advanced.EnsureSuccessStatusCode();
+
+        var seen = await _site.Second.CreateClient().GetFromJsonAsync<JsonElement>("/api/campaigns/demo");
+        Assert.Equal("Screening", seen.GetProperty("phase").GetString());
+    }
+
+    [Fact]
+    public async Task Both_instances_are_ready_with_postgres_blobs_and_the_cluster()
+    {
+        foreach (var instance in new[] { _site.First, _site.Second })
+        {
+            var ready = await instance.CreateClient().GetFromJsonAsync<JsonElement>("/health/ready");
+            Assert.Equal("Healthy", ready.GetProperty("status").GetString());
+            Assert.Contains("Npgsql", ready.GetProperty("checks").GetProperty("database").GetProperty("description").GetString());
+            Assert.Equal("BlobPhotoStore", ready.GetProperty("checks").GetProperty("photos").GetProperty("description").GetString());
+        }
+    }
+
+    [Fact]
+    public async Task The_demo_campaign_is_seeded_once_even_though_two_instances_started()
+    {
+        var campaigns = await _site.Second.CreateClient().GetFromJsonAsync<JsonElement>("/api/campaigns");
+        var nominations = await _site.First.CreateClient().GetFromJsonAsync<JsonElement>("/api/campaigns/demo/nominations");
+
+        Assert.Single(campaigns.EnumerateArray(), c => c.GetProperty("id").GetString() == "demo");
+        var ids = nominations.EnumerateArray().Select(n => n.GetProperty("id").GetString()).ToList();
+        Assert.Equal(ids.Distinct().Count(), ids.Count);
+    }
+}

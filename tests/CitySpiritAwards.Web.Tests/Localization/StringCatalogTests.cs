@@ -1,0 +1,57 @@
+using System.Text.RegularExpressions;
+using CitySpiritAwards.Testing;
+using CitySpiritAwards.Web.Localization;
+
+namespace CitySpiritAwards.Web.Tests.Localization;
+
+/// <summary>Every page and message exists in both 简体中文 and English.</summary>
+public sealed partial class StringCatalogTests
+{
+    private static readonly string WebProject = Path.Combine(RepositoryPaths.Root, "src", "CitySpiritAwards.Web");
+    private static readonly StringCatalog Catalog = StringCatalog.FromFolder(Path.Combine(WebProject, "Localization", "Strings"));
+
+    [Fact]
+    public void Every_string_has_a_Chinese_and_an_English_text()
+    {
+        var incomplete = Catalog.Keys
+            .Where(key => StringCatalog.Cultures.Any(culture =>
+                string.IsNullOrWhiteSpace(Catalog.TranslationsOf(key).GetValueOrDefault(culture))))
+            .ToList();
+
+        Assert.Empty(incomplete);
+    }
+
+    [Fact]
+    public void Chinese_texts_are_in_Chinese()
+    {
+        var untranslated = Catalog.Keys
+            .Where(key => !HanCharacter().IsMatch(Catalog.TranslationsOf(key)[StringCatalog.Chinese]))
+            .ToList();
+
+        Assert.Empty(untranslated);
+    }
+
+    [Fact]
+    public void Every_key_the_pages_use_is_in_the_catalog()
+    {
+        var sources = Directory.EnumerateFiles(WebProject, "*.cs*", SearchOption.AllDirectories)
+            .Where(path => !path.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}")
+                        && !path.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}"));
+        var used = sources
+            .SelectMany(path => LiteralKey().Matches(File.ReadAllText(path)).Select(m => (Key: m.Groups[1].Value, File: Path.GetFileName(path))))
+            .ToList();
+        var known = Catalog.Keys.ToHashSet();
+
+        var missing = used.Where(u => !known.Contains(u.Key)).Select(u => $"{u.File}: {u.Key}").Distinct().ToList();
+
+        Assert.NotEmpty(used);
+        Assert.Empty(missing);
+    }
+
+    [GeneratedRegex(@"\p{IsCJKUnifiedIdeographs}")]
+    private static partial Regex HanCharacter();
+
+    // L["Some.Key"] in pages and code; keys are dotted names, which sets them apart from other indexers.
+    [GeneratedRegex(@"\bL\[""([A-Z][A-Za-z]+\.[A-Za-z.]+)""")]
+    private static partial Regex LiteralKey();
+}

@@ -1,0 +1,99 @@
+using Azure.Storage.Blobs;
+using CitySpiritAwards.Testing;
+using CitySpiritAwards.Web.Photos;
+using CitySpiritAwards.Web.Tests.Cluster;
+
+namespace CitySpiritAwards.Web.Tests.Photos;
+
+/// <summary>The same expectations of both photo stores: the embedded one on disk and the cluster one in Azurite.</summary>
+public abstract class PhotoStoreContract
+{
+    protected abstract IPhotoStore Store { get; }
+
+    private static string NewKey() => $"nominations/{Guid.NewGuid():N}/display.jpg";
+
+    [Fact]
+    public async Task A_saved_photo_comes_back_with_its_bytes_and_content_type()
+    {
+        var key = NewKey();
+        var bytes = Enumerable.Range(0, 5000).Select(i => (byte)i).ToArray();
+
+        await Store.SaveAsync(key, new MemoryStream(bytes), "image/jpeg", CancellationToken.None);
+        var photo = await Store.OpenAsync(key, CancellationToken.None);
+
+        Assert.NotNull(photo);
+        await using var content = photo.Content;
+        using var copy = new MemoryStream();
+        await content.CopyToAsync(copy);
+        Assert.Equal(bytes, copy.ToArray());
+        Assert.Equal("image/jpeg", photo.ContentType);
+        Assert.Equal(bytes.Length, photo.Length);
+    }
+
+    [Fact]
+    public async Task A_missing_photo_is_null_and_a_deleted_one_is_gone()
+    {
+        var key = NewKey();
+        await Store.SaveAsync(key, new MemoryStream([1, 2, 3]), "image/png", CancellationToken.None);
+
+        await Store.DeleteAsync(key, CancellationToken.None);
+
+        Assert.Null(await Store.OpenAsync(key, CancellationToken.None));
+        Assert.Null(await Store.OpenAsync(NewKey(), CancellationToken.None));
+    }
+
+    [Theory]
+    [InlineData("../outside.jpg")]
+    [InlineData("/etc/passwd")]
+    [InlineData("nominations/Upper.jpg")]
+    [InlineData("nominations/a b.jpg")]
+    public async Task Keys_that_could_escape_the_store_are_refused(string key)
+    {
+        await Assert.ThrowsAsync<ArgumentException>(() => Store.SaveAsync(key, new MemoryStream([1]), "image/jpeg", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task The_store_reports_itself_available()
+    {
+        Assert.True(await Store.IsAvailableAsync(CancellationToken.None));
+    }
+}
+
+public sealed class LocalDiskPhotoStoreTests : PhotoStoreContract, IDisposable
+{
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "csa-photos", Guid.NewGuid().ToString("N"));
+
+    public LocalDiskPhotoStoreTests() => Store = new LocalDiskPhotoStore(_root);
+
+    protected override IPhotoStore Store { get; }
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_root))
+            Directory.Delete(_root, recursive: true);
+    }
+}
+
+[Collection(ServersCollection.Name)]
+public sealed class BlobPhotoStoreTests : PhotoStoreContract
+{
+    private readonly BlobContainerClient _container;
+
+    public BlobPhotoStoreTests(ServersFixture servers)
+    {
+        _container = new BlobContainerClient(servers.Azurite.ConnectionString, $"photos-{Guid.NewGuid():N}");
+        var store = new BlobPhotoStore(_container);
+        store.IsAvailableAsync(CancellationToken.None).GetAwaiter().GetResult(); // creates the container
+        Store = store;
+    }
+
+    protected override IPhotoStore Store { get; }
+
+    [Fact]
+    public async Task The_container_allows_no_anonymous_reads()
+    {
+        var policy = await _container.GetAccessPolicyAsync();
+
+        Assert.Equal(Azure.Storage.Blobs.Models.PublicAccessType.None, policy.Value.BlobPublicAccess);
+    }
+}
