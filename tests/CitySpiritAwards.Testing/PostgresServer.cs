@@ -158,7 +158,7 @@ public sealed partial class PostgresServer : IAsyncDisposable
         await File.WriteAllTextAsync(Path.Combine(RootFolder, ChildProcess.OwnerPidFile), Environment.ProcessId.ToString(), cancellationToken);
         if (_asRoot)
             await ChildProcess.RunAsync("chown", [$"{User}:", RootFolder], CommandTimeout, cancellationToken);
-        _watchdog = ChildProcess.StartWatchdog(
+        _watchdog ??= ChildProcess.StartWatchdog(
             $"{string.Join(' ', AsServerUser(Path.Combine(_binaries, "pg_ctl"), "stop", "-D", DataFolder, "-m", "immediate").Select(ChildProcess.ShellQuote))} >/dev/null 2>&1; " +
             $"rm -rf {ChildProcess.ShellQuote(RootFolder)}");
 
