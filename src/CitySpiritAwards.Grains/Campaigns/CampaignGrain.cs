@@ -2,12 +2,13 @@ using CitySpiritAwards.Abstractions.Campaigns;
 using CitySpiritAwards.Domain.Campaigns;
 using CitySpiritAwards.Domain.Localization;
 using CitySpiritAwards.Grains.Storage;
+using CitySpiritAwards.Grains.Time;
 
 namespace CitySpiritAwards.Grains.Campaigns;
 
 public sealed class CampaignGrain(
     [PersistentState("campaign", StorageNames.Awards)] IPersistentState<CampaignState> state,
-    TimeProvider clock) : Grain, ICampaignGrain
+    AwardsClock clock) : Grain, ICampaignGrain
 {
     public Task<CampaignSnapshot?> GetAsync() => Task.FromResult(state.RecordExists ? Snapshot() : null);
 
@@ -29,7 +30,7 @@ public sealed class CampaignGrain(
             Settings = campaign.Settings,
             Phase = CampaignPhase.Draft,
         };
-        state.State.AuditLog.Add(new AuditEntry(clock.GetUtcNow(), actor, "created"));
+        state.State.AuditLog.Add(new AuditEntry(clock.UtcNow, actor, "created"));
         await state.WriteStateAsync();
         await GrainFactory.GetGrain<ICampaignDirectoryGrain>(ICampaignDirectoryGrain.Key).AddAsync(this.GetPrimaryKeyString());
         return Snapshot();
@@ -43,7 +44,7 @@ public sealed class CampaignGrain(
             return new PhaseChangeResult(decision, state.State.Phase);
 
         state.State.Phase = target;
-        state.State.AuditLog.Add(new AuditEntry(clock.GetUtcNow(), actor, $"phase → {target}"));
+        state.State.AuditLog.Add(new AuditEntry(clock.UtcNow, actor, $"phase → {target}"));
         await state.WriteStateAsync();
         return new PhaseChangeResult(PhaseTransition.Advance, target);
     }
@@ -51,12 +52,12 @@ public sealed class CampaignGrain(
     public async Task<PhaseChangeResult> CatchUpWithScheduleAsync(string actor)
     {
         EnsureExists();
-        var due = state.State.Schedule!.PhaseAt(clock.GetUtcNow());
+        var due = state.State.Schedule!.PhaseAt(clock.UtcNow);
         var outcome = PhaseTransition.AlreadyDone;
         while (PhaseRules.Next(state.State.Phase) is { } next && next <= due)
         {
             state.State.Phase = next;
-            state.State.AuditLog.Add(new AuditEntry(clock.GetUtcNow(), actor, $"phase → {next}"));
+            state.State.AuditLog.Add(new AuditEntry(clock.UtcNow, actor, $"phase → {next}"));
             outcome = PhaseTransition.Advance;
         }
         if (outcome == PhaseTransition.Advance)

@@ -2,12 +2,13 @@ using CitySpiritAwards.Abstractions.Campaigns;
 using CitySpiritAwards.Abstractions.Nominations;
 using CitySpiritAwards.Domain.Categories;
 using CitySpiritAwards.Grains.Storage;
+using CitySpiritAwards.Grains.Time;
 
 namespace CitySpiritAwards.Grains.Nominations;
 
 public sealed class NominationGrain(
     [PersistentState("nomination", StorageNames.Awards)] IPersistentState<NominationState> state,
-    TimeProvider clock) : Grain, INominationGrain
+    AwardsClock clock) : Grain, INominationGrain
 {
     public Task<NominationSnapshot?> GetAsync() => Task.FromResult(state.RecordExists ? Snapshot() : null);
 
@@ -24,7 +25,7 @@ public sealed class NominationGrain(
             throw new ArgumentException($"'{nomination.CategoryId}' is not an award category.");
 
         state.State.Content = nomination;
-        state.State.SubmittedAt = clock.GetUtcNow();
+        state.State.SubmittedAt = clock.UtcNow;
         await state.WriteStateAsync();
         await GrainFactory.GetGrain<ICampaignGrain>(nomination.CampaignId).AddNominationAsync(this.GetPrimaryKeyString());
         return Snapshot();

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using CitySpiritAwards.Abstractions.Serialization;
 using CitySpiritAwards.Grains.Storage;
+using CitySpiritAwards.Grains.Time;
 using Orleans.Configuration;
 using Orleans.Serialization;
 using Orleans.Dashboard;
@@ -20,6 +21,7 @@ public static class OrleansHosting
         builder.UseOrleans(silo =>
         {
             silo.Services.AddSerializer(serializer => serializer.AddDomainTypes());
+            silo.Services.AddSingleton(AwardsClock.System);
             // One storage serializer for both modes: Orleans' own format, with domain records as JSON inside.
             silo.Services.AddSingleton<IGrainStorageSerializer, OrleansGrainStorageSerializer>();
             silo.Configure<ClusterOptions>(options =>

@@ -1,5 +1,6 @@
 using CitySpiritAwards.Abstractions.Serialization;
 using CitySpiritAwards.Grains.Storage;
+using CitySpiritAwards.Grains.Time;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Orleans.Core.Internal;
@@ -47,7 +48,7 @@ public sealed class EmbeddedClusterFixture : IAsyncLifetime
             silo.Services.AddSerializer(serializer => serializer.AddDomainTypes());
             silo.Services.AddSingleton<IGrainStorageSerializer, OrleansGrainStorageSerializer>();
             silo.Services.AddFileGrainStorage(StorageNames.Awards, options => options.RootDirectory = DataPath);
-            silo.Services.AddSingleton<TimeProvider>(Clock);
+            silo.Services.AddSingleton(new AwardsClock(Clock));
         }
     }
 
