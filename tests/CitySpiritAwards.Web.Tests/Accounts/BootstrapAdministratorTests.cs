@@ -1,3 +1,4 @@
+using CitySpiritAwards.Web.Tests.Support;
 using System.Net;
 using CitySpiritAwards.Web.Identity;
 using Microsoft.AspNetCore.Identity;

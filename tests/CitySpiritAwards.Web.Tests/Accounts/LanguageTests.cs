@@ -1,3 +1,4 @@
+using CitySpiritAwards.Web.Tests.Support;
 using System.Net;
 
 namespace CitySpiritAwards.Web.Tests.Accounts;

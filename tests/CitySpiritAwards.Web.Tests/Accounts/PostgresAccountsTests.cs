@@ -1,3 +1,4 @@
+using CitySpiritAwards.Web.Tests.Support;
 using CitySpiritAwards.Testing;
 using CitySpiritAwards.Web.Hosting;
 using CitySpiritAwards.Web.Identity;

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace CitySpiritAwards.Web.Tests.Accounts;
+namespace CitySpiritAwards.Web.Tests.Support;
 
 /// <summary>One .eml file from the outbox folder, decoded.</summary>
 public sealed record OutboxEmail(string FileName, string To, string Subject, string Text, string Html, string Raw)
