@@ -70,6 +70,11 @@ install_test_prerequisites() {
     log "installing Chromium"
     apt_install chromium
   fi
+  # Without a CJK font, Chromium draws the Chinese pages as empty boxes in screenshots.
+  if ! fc-list :lang=zh 2>/dev/null | grep -q .; then
+    log "installing a Chinese font for the browser tests"
+    apt_install fonts-noto-cjk fontconfig
+  fi
   if [[ ! -x $AZURITE_BLOB_BIN ]]; then
     if ! command -v npm >/dev/null 2>&1; then
       log "installing Node.js and npm"
