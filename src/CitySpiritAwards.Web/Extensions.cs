@@ -42,7 +42,13 @@ public static class Extensions
         builder.Services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         builder.Services.AddAntiforgery(options => options.HeaderName = "X-CSRF-TOKEN");
         builder.Services.Configure<ForwardedHeadersOptions>(options =>
-            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
+        {
+            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            // Behind a proxy that is not on loopback (compose, Kubernetes ingress), trust its network so the
+            // client's own address (rate limits, fraud signals) is seen rather than the proxy's.
+            foreach (var network in builder.Configuration.GetSection("Proxy:TrustedNetworks").Get<string[]>() ?? [])
+                options.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
+        });
     }
 
     public static void UseApplicationPipeline(this WebApplication app)
