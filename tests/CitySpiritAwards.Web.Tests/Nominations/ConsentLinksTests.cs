@@ -1,0 +1,48 @@
+using CitySpiritAwards.Web.Nominations;
+using Microsoft.AspNetCore.DataProtection;
+
+namespace CitySpiritAwards.Web.Tests.Nominations;
+
+public sealed class ConsentLinksTests
+{
+    private static readonly IDataProtectionProvider KeyRing = new EphemeralDataProtectionProvider();
+
+    [Fact]
+    public void A_link_names_the_nomination_it_was_made_for()
+    {
+        var links = new ConsentLinks(KeyRing);
+
+        var token = links.CreateToken("nomination-42", DateTimeOffset.UtcNow);
+
+        Assert.Equal("nomination-42", links.ReadToken(token));
+        Assert.DoesNotContain("nomination-42", token);
+    }
+
+    [Fact]
+    public void An_altered_link_is_refused()
+    {
+        var links = new ConsentLinks(KeyRing);
+        var token = links.CreateToken("nomination-42", DateTimeOffset.UtcNow);
+        var altered = token[..^2] + (token[^2] == 'A' ? "B" : "A") + token[^1];
+
+        Assert.Null(links.ReadToken(altered));
+        Assert.Null(links.ReadToken("not-a-token"));
+    }
+
+    [Fact]
+    public void A_link_from_another_key_ring_is_refused()
+    {
+        var token = new ConsentLinks(new EphemeralDataProtectionProvider()).CreateToken("nomination-42", DateTimeOffset.UtcNow);
+
+        Assert.Null(new ConsentLinks(KeyRing).ReadToken(token));
+    }
+
+    [Fact]
+    public void An_expired_link_is_refused()
+    {
+        var links = new ConsentLinks(KeyRing);
+        var madeLongAgo = DateTimeOffset.UtcNow - ConsentLinks.Lifetime - TimeSpan.FromMinutes(1);
+
+        Assert.Null(links.ReadToken(links.CreateToken("nomination-42", madeLongAgo)));
+    }
+}
