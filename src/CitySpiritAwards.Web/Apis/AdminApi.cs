@@ -1,6 +1,8 @@
 using System.Security.Claims;
+using System.Text.RegularExpressions;
 using CitySpiritAwards.Abstractions.Campaigns;
 using CitySpiritAwards.Domain.Campaigns;
+using CitySpiritAwards.Domain.Localization;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CitySpiritAwards.Web.Apis;
@@ -8,12 +10,22 @@ namespace CitySpiritAwards.Web.Apis;
 public sealed record ClusterMember(string Address, string Status);
 public sealed record AdvancePhaseRequest(CampaignPhase Phase);
 
+/// <summary>A new campaign: a slug id (e.g. "2027-spring"), bilingual texts, when each phase starts, and its rules.</summary>
+public sealed record CreateCampaignRequest(
+    string Id,
+    LocalizedText Name,
+    LocalizedText Description,
+    Dictionary<CampaignPhase, DateTimeOffset> PhaseStarts,
+    CampaignSettings Settings);
+
 /// <summary>Administrator-only operations (the group requires the Administrator role).</summary>
-public static class AdminApi
+public static partial class AdminApi
 {
     public static RouteGroupBuilder MapAdminApi(this RouteGroupBuilder api)
     {
         api.MapGet("cluster", ListSilosAsync).WithSummary("The silos of the Orleans cluster and their status.");
+        api.MapPost("campaigns", CreateCampaignAsync)
+            .WithSummary("Creates a campaign in Draft with its schedule and rules; phases then change by themselves at their times.");
         api.MapPost("campaigns/{id}/phase", AdvancePhaseAsync)
             .WithSummary("Moves a campaign into the next phase early. Asking for a phase already reached changes nothing.");
         api.MapGet("campaigns/{id}/audit", AuditLogAsync).WithSummary("Who or what changed the campaign, and when.");
@@ -26,6 +38,48 @@ public static class AdminApi
         return TypedResults.Ok<IReadOnlyList<ClusterMember>>(
             hosts.Select(h => new ClusterMember(h.Key.ToParsableString(), h.Value.ToString())).OrderBy(m => m.Address).ToList());
     }
+
+    private static async Task<Results<Created<CampaignSnapshot>, ValidationProblem, ProblemHttpResult>> CreateCampaignAsync(
+        CreateCampaignRequest request, IGrainFactory grains, ClaimsPrincipal user)
+    {
+        var schedule = new CampaignSchedule(request.PhaseStarts.Select(p => new PhaseWindow(p.Key, p.Value)).ToList());
+        var problems = new Dictionary<string, string[]>();
+        if (!CampaignIdPattern().IsMatch(request.Id ?? ""))
+            problems["id"] = ["Use 3-40 lower-case letters, digits and hyphens, e.g. 2027-spring. / 编号请用 3 至 40 个小写字母、数字或连字符。"];
+        if (request.Name is not { IsComplete: true } || request.Description is not { IsComplete: true })
+            problems["name"] = ["Name and description are needed in both Chinese and English. / 名称和说明需要中英文两种。"];
+        AddProblems(problems, "phaseStarts", schedule.Problems());
+        AddProblems(problems, "settings", request.Settings?.Problems() ?? ["Settings are missing."]);
+        if (problems.Count > 0)
+            return TypedResults.ValidationProblem(problems, title: "The campaign cannot be created as it is / 活动信息有误");
+
+        var campaign = grains.GetGrain<ICampaignGrain>(request.Id!);
+        if (await campaign.GetAsync() is not null)
+            return CampaignExists(request.Id!);
+        try
+        {
+            var created = await campaign.CreateAsync(new NewCampaign(request.Name!, request.Description!, schedule, request.Settings!), $"admin:{user.Identity?.Name}");
+            return TypedResults.Created($"/api/campaigns/{created.Id}", created);
+        }
+        catch (InvalidOperationException)
+        {
+            return CampaignExists(request.Id!); // created a moment ago by another request
+        }
+    }
+
+    private static void AddProblems(Dictionary<string, string[]> problems, string field, IReadOnlyList<string> found)
+    {
+        if (found.Count > 0)
+            problems[field] = found.ToArray();
+    }
+
+    private static ProblemHttpResult CampaignExists(string id) => TypedResults.Problem(
+        statusCode: StatusCodes.Status409Conflict,
+        title: "A campaign with this id exists / 该编号的活动已存在",
+        detail: $"Choose another id than '{id}'.");
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9-]{1,38}[a-z0-9]$")]
+    private static partial Regex CampaignIdPattern();
 
     private static async Task<Results<Ok<PhaseChangeResult>, ProblemHttpResult>> AdvancePhaseAsync(
         string id, AdvancePhaseRequest request, IGrainFactory grains, ClaimsPrincipal user)

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CitySpiritAwards.Web.Tests.Support;
 
@@ -12,6 +14,9 @@ public class AwardsAppFactory(IDictionary<string, string?>? settings = null, str
 {
     public string DataPath { get; } = dataPath ?? Path.Combine(Path.GetTempPath(), "csa-tests", Guid.NewGuid().ToString("N"));
 
+    /// <summary>Replaces services after the app registered its own, e.g. a fake <c>AwardsClock</c>.</summary>
+    public Action<IServiceCollection>? ReplaceServices { get; init; }
+
     /// <summary>Delete the data folder on dispose (not when a test shares it with a later factory).</summary>
     public bool DeleteDataOnDispose { get; init; } = dataPath is null;
 
@@ -22,6 +27,8 @@ public class AwardsAppFactory(IDictionary<string, string?>? settings = null, str
         builder.UseSetting("CitySpiritAwards:DataPath", DataPath);
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             builder.UseSetting(key, value);
+        if (ReplaceServices is not null)
+            builder.ConfigureTestServices(ReplaceServices);
     }
 
     /// <summary>A browser-like client: keeps cookies, does not follow redirects (tests assert them).</summary>
