@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using CitySpiritAwards.Abstractions.Campaigns;
 using CitySpiritAwards.Domain.Campaigns;
 using CitySpiritAwards.Domain.Localization;
+using CitySpiritAwards.Web.Campaigns;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CitySpiritAwards.Web.Apis;
@@ -40,7 +41,7 @@ public static partial class AdminApi
     }
 
     private static async Task<Results<Created<CampaignSnapshot>, ValidationProblem, ProblemHttpResult>> CreateCampaignAsync(
-        CreateCampaignRequest request, IGrainFactory grains, ClaimsPrincipal user)
+        CreateCampaignRequest request, IGrainFactory grains, CampaignPhaseJob phases, ClaimsPrincipal user)
     {
         var schedule = new CampaignSchedule(request.PhaseStarts.Select(p => new PhaseWindow(p.Key, p.Value)).ToList());
         var problems = new Dictionary<string, string[]>();
@@ -59,6 +60,7 @@ public static partial class AdminApi
         try
         {
             var created = await campaign.CreateAsync(new NewCampaign(request.Name!, request.Description!, schedule, request.Settings!), $"admin:{user.Identity?.Name}");
+            await phases.ScheduleNextAsync(created.Id);
             return TypedResults.Created($"/api/campaigns/{created.Id}", created);
         }
         catch (InvalidOperationException)

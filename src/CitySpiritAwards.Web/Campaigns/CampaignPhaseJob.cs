@@ -1,15 +1,17 @@
 using CitySpiritAwards.Abstractions.Campaigns;
 using CitySpiritAwards.Domain.Campaigns;
+using CitySpiritAwards.Grains.Time;
 using Hangfire;
 
 namespace CitySpiritAwards.Web.Campaigns;
 
 /// <summary>
-/// The Hangfire job that makes phases change by themselves: every minute it asks each campaign to catch
-/// up with its schedule. The campaign grain does the stepping, so a retried job or the same job on two
-/// silos at once changes a phase only once.
+/// The Hangfire jobs that make phases change by themselves. Each campaign has a job scheduled at its next
+/// phase start, which catches the campaign up and schedules the one after; a recurring job every minute
+/// does the same for all campaigns as a safety net. The campaign grain does the stepping, so a retried job,
+/// a duplicate schedule or the same job on two silos at once changes a phase only once.
 /// </summary>
-public sealed class CampaignPhaseJob(IGrainFactory grains, ILogger<CampaignPhaseJob> logger)
+public sealed class CampaignPhaseJob(IGrainFactory grains, IBackgroundJobClient jobs, AwardsClock clock, ILogger<CampaignPhaseJob> logger)
 {
     public const string RecurringJobId = "campaign-phases";
     public const string Actor = "job:phase-schedule";
@@ -17,26 +19,40 @@ public sealed class CampaignPhaseJob(IGrainFactory grains, ILogger<CampaignPhase
     [AutomaticRetry(Attempts = 3)]
     public async Task CatchUpAllAsync()
     {
-        var ids = await grains.GetGrain<ICampaignDirectoryGrain>(ICampaignDirectoryGrain.Key).ListAsync();
-        foreach (var id in ids)
-        {
-            var result = await grains.GetGrain<ICampaignGrain>(id).CatchUpWithScheduleAsync(Actor);
-            if (result.Outcome == PhaseTransition.Advance)
-                logger.LogInformation("Campaign {CampaignId} moved to {Phase} on schedule", id, result.Phase);
-        }
+        foreach (var id in await grains.GetGrain<ICampaignDirectoryGrain>(ICampaignDirectoryGrain.Key).ListAsync())
+            await CatchUpAsync(id);
+    }
+
+    [AutomaticRetry(Attempts = 3)]
+    public async Task CatchUpAsync(string campaignId)
+    {
+        var campaign = grains.GetGrain<ICampaignGrain>(campaignId);
+        var result = await campaign.CatchUpWithScheduleAsync(Actor);
+        if (result.Outcome == PhaseTransition.Advance)
+            logger.LogInformation("Campaign {CampaignId} moved to {Phase} on schedule", campaignId, result.Phase);
+        await ScheduleNextAsync(campaignId);
+    }
+
+    /// <summary>Schedules this campaign's next phase change at its start time, if one is left.</summary>
+    public async Task ScheduleNextAsync(string campaignId)
+    {
+        var snapshot = await grains.GetGrain<ICampaignGrain>(campaignId).GetAsync();
+        if (snapshot?.Schedule.NextChangeAfter(clock.UtcNow) is { } next)
+            jobs.Schedule<CampaignPhaseJob>(job => job.CatchUpAsync(campaignId), next.StartsAt);
     }
 }
 
 /// <summary>
-/// Declares the recurring job at every start. Jobs are derived from campaign state, never only stored,
-/// so embedded mode (in-memory Hangfire) loses nothing when the process restarts.
+/// Declares the jobs at every start. They are derived from campaign state, never only stored, so embedded
+/// mode (in-memory Hangfire) loses nothing when the process restarts.
 /// </summary>
-public sealed class CampaignPhaseJobRegistration(IRecurringJobManager jobs) : IHostedService
+public sealed class CampaignPhaseJobRegistration(IRecurringJobManager recurring, IBackgroundJobClient jobs) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        jobs.AddOrUpdate<CampaignPhaseJob>(CampaignPhaseJob.RecurringJobId, job => job.CatchUpAllAsync(), Cron.Minutely());
-        jobs.Trigger(CampaignPhaseJob.RecurringJobId); // Catch up now rather than in up to a minute.
+        recurring.AddOrUpdate<CampaignPhaseJob>(CampaignPhaseJob.RecurringJobId, job => job.CatchUpAllAsync(), Cron.Minutely());
+        // Catch up now (a change may have been due while the site was down); each campaign then schedules its next.
+        jobs.Enqueue<CampaignPhaseJob>(job => job.CatchUpAllAsync());
         return Task.CompletedTask;
     }
 

@@ -76,6 +76,21 @@ public sealed class CampaignScheduleTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Creating_a_campaign_schedules_its_first_phase_change_at_the_exact_time()
+    {
+        var admin = await AdminClient.SignInAsync(_app, AdminEmail, AdminPassword);
+        (await admin.PostAsJsonAsync("/api/admin/campaigns", NewCampaign("exact", TimeSpan.FromHours(3)))).EnsureSuccessStatusCode();
+
+        var scheduled = _app.Services.GetRequiredService<JobStorage>().GetMonitoringApi().ScheduledJobs(0, 100)
+            .Select(j => j.Value)
+            .Where(j => j.Job.Method.Name == nameof(CampaignPhaseJob.CatchUpAsync) && (string)j.Job.Args[0] == "exact")
+            .ToList();
+
+        var job = Assert.Single(scheduled);
+        Assert.Equal((_clock.GetUtcNow() + TimeSpan.FromHours(3)).UtcDateTime, job.EnqueueAt);
+    }
+
+    [Fact]
     public async Task Hangfire_runs_the_phase_job_by_itself()
     {
         var admin = await AdminClient.SignInAsync(_app, AdminEmail, AdminPassword);
