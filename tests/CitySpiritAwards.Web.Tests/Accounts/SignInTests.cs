@@ -1,3 +1,4 @@
+using CitySpiritAwards.Testing;
 using CitySpiritAwards.Web.Tests.Support;
 using System.Net;
 

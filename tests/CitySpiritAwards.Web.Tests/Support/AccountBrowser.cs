@@ -1,3 +1,4 @@
+using CitySpiritAwards.Testing;
 using System.Net;
 using System.Text.RegularExpressions;
 

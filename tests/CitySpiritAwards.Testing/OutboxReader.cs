@@ -1,7 +1,8 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using Xunit;
 
-namespace CitySpiritAwards.Web.Tests.Support;
+namespace CitySpiritAwards.Testing;
 
 /// <summary>One .eml file from the outbox folder, decoded.</summary>
 public sealed record OutboxEmail(string FileName, string To, string Subject, string Text, string Html, string Raw)

@@ -1,0 +1,35 @@
+using Deque.AxeCore.Playwright;
+
+namespace CitySpiritAwards.BrowserTests;
+
+/// <summary>An automated accessibility check (axe) on every page: no serious or critical violations, in both languages.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class AccessibilityTests(BrowserFixture browser)
+{
+    public static TheoryData<string, string> Pages()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var culture in new[] { "zh-CN", "en" })
+        {
+            foreach (var path in new[] { "/", "/categories", "/categories/inclusiveness", "/account/register", "/account/login", "/account/resend-confirmation", "/error/404" })
+                data.Add(path, culture);
+        }
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Pages))]
+    public async Task The_page_has_no_serious_accessibility_problems(string path, string culture)
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync($"{path}?culture={culture}");
+
+        var result = await page.RunAxe();
+
+        var serious = result.Violations
+            .Where(v => v.Impact is "serious" or "critical")
+            .Select(v => $"{v.Id} ({v.Impact}): {v.Help} — {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}")
+            .ToList();
+        Assert.True(serious.Count == 0, $"{path} in {culture}:\n{string.Join("\n", serious)}");
+    }
+}

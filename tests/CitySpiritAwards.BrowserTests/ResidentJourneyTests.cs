@@ -1,0 +1,90 @@
+using System.Text.RegularExpressions;
+using CitySpiritAwards.Testing;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace CitySpiritAwards.BrowserTests;
+
+/// <summary>What a newcomer does first, on a phone, in each language.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class ResidentJourneyTests(BrowserFixture browser)
+{
+    [Fact]
+    public async Task A_newcomer_on_a_phone_sees_the_four_awards_in_Chinese_and_switches_to_English()
+    {
+        var page = await browser.NewPageAsync(phone: true, locale: "zh-CN");
+        await page.GotoAsync("/");
+
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "zh-CN");
+        foreach (var award in new[] { "海纳百川", "追求卓越", "开明睿智", "大气谦和" })
+            await Expect(page.GetByRole(AriaRole.Link, new() { Name = award, Exact = true })).ToBeVisibleAsync();
+        await BrowserFixture.ScreenshotAsync(page, "home-zh-CN-phone");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "English" }).ClickAsync();
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Pursuing Excellence", Exact = true }).First.ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Pursuing Excellence" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Cell, new() { Name = "40%" })).ToBeVisibleAsync();
+        await BrowserFixture.ScreenshotAsync(page, "category-en-phone");
+    }
+
+    [Fact]
+    public async Task Larger_text_stays_on_from_page_to_page()
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/?culture=en");
+        var normal = await FontSizeAsync(page);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Larger text" }).ClickAsync();
+        await page.GotoAsync("/categories");
+
+        Assert.True(await FontSizeAsync(page) > normal * 1.15, "the text did not get larger");
+        await BrowserFixture.ScreenshotAsync(page, "categories-en-large-text");
+    }
+
+    [Theory]
+    [InlineData("zh-CN", "注册", "电子邮箱", "登录")]
+    [InlineData("en", "Register", "Email", "Sign in")]
+    public async Task A_resident_registers_confirms_from_the_email_and_signs_in(string culture, string register, string email, string signIn)
+    {
+        var page = await browser.NewPageAsync(phone: true, locale: culture);
+        var address = $"resident-{Guid.NewGuid():N}@example.org";
+        await page.GotoAsync("/account/register");
+        await BrowserFixture.ScreenshotAsync(page, $"register-{culture}");
+
+        await page.GetByLabel(email, new() { Exact = false }).First.FillAsync(address);
+        await page.Locator("input[name='Input.DisplayName']").FillAsync("Lin");
+        await page.Locator("input[name='Input.Password']").FillAsync("Neighbour-pass-1");
+        await page.Locator("input[name='Input.ConfirmPassword']").FillAsync("Neighbour-pass-1");
+        await page.GetByRole(AriaRole.Button, new() { Name = register }).ClickAsync();
+
+        var link = OutboxReader.LatestTo(browser.Site.DataPath, address).ConfirmationLink();
+        await page.GotoAsync(link);
+        await BrowserFixture.ScreenshotAsync(page, $"confirmed-{culture}");
+
+        await page.GotoAsync("/account/login");
+        await page.Locator("input[name='Input.Email']").FillAsync(address);
+        await page.Locator("input[name='Input.Password']").FillAsync("Neighbour-pass-1");
+        await page.Locator("form").GetByRole(AriaRole.Button, new() { Name = signIn }).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Navigation, new() { NameRegex = new Regex("主导航|Main navigation") })).ToContainTextAsync(address);
+        await BrowserFixture.ScreenshotAsync(page, $"signed-in-{culture}");
+    }
+
+    [Fact]
+    public async Task Keyboard_users_can_skip_straight_to_the_content()
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/?culture=en");
+
+        await page.Keyboard.PressAsync("Tab");
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Skip to main content" })).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Enter");
+
+        Assert.Equal("main", await page.EvaluateAsync<string>("document.activeElement.id"));
+    }
+
+    private static Task<double> FontSizeAsync(IPage page) =>
+        page.EvaluateAsync<double>("parseFloat(getComputedStyle(document.documentElement).fontSize)");
+}
