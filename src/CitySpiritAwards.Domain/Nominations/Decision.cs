@@ -1,0 +1,44 @@
+namespace CitySpiritAwards.Domain.Nominations;
+
+/// <summary>
+/// What a rule says about a requested change: allowed, with the state it leads to, or refused with a stable
+/// reason code (<see cref="RefusalCodes"/>) the web layer turns into a message.
+/// </summary>
+public sealed record Decision<TState> where TState : struct, Enum
+{
+    private Decision(TState? next, string? refusalCode) => (Next, RefusalCode) = (next, refusalCode);
+
+    /// <summary>The state after the change; null when refused.</summary>
+    public TState? Next { get; }
+
+    /// <summary>Why the change is refused; null when allowed.</summary>
+    public string? RefusalCode { get; }
+
+    public bool IsAllowed => RefusalCode is null;
+
+    public static Decision<TState> Allow(TState next) => new(next, null);
+
+    public static Decision<TState> Refuse(string code) => new(null, code);
+
+    public override string ToString() => IsAllowed ? $"allowed → {Next}" : $"refused: {RefusalCode}";
+}
+
+/// <summary>The reasons a change is refused. They are part of the contract with the web layer: never rename one.</summary>
+public static class RefusalCodes
+{
+    /// <summary>The campaign's phase does not allow it now (e.g. editing after Nominating ended).</summary>
+    public const string WrongPhase = "wrong-phase";
+    /// <summary>The current state does not allow it (e.g. approving a withdrawn nomination, giving consent after declining).</summary>
+    public const string WrongStatus = "wrong-status";
+    /// <summary>
+    /// Already in the state the change leads to (approving an approved nomination, withdrawing twice). Nothing to do;
+    /// a retried request may treat it as success.
+    /// </summary>
+    public const string AlreadyDone = "already-done";
+    /// <summary>A moderator's rejection, request for changes or hiding needs a reason the nominator (or the audit log) sees.</summary>
+    public const string ReasonRequired = "reason-required";
+    /// <summary>A nomination cannot be merged into itself.</summary>
+    public const string SameNomination = "same-nomination";
+    /// <summary>The nomination to merge into is not live (rejected, withdrawn, hidden or itself merged).</summary>
+    public const string TargetNotMergeable = "target-not-mergeable";
+}
