@@ -1,13 +1,38 @@
+using CitySpiritAwards.Domain.Nominations;
+
 namespace CitySpiritAwards.Abstractions.Nominations;
 
-/// <summary>One nomination of a resident for an award, keyed by its id.</summary>
+/// <summary>
+/// One nomination, keyed by its id (chosen by the submitting browser, so a double submit reaches the same grain).
+/// Every change is checked against the nomination rules and the campaign's phase, and recorded in its history.
+/// </summary>
 [Alias("CitySpiritAwards.INominationGrain")]
 public interface INominationGrain : IGrainWithStringKey
 {
     [Alias("Get")]
-    Task<NominationSnapshot?> GetAsync();
+    Task<NominationView?> GetAsync();
 
-    /// <summary>Stores the nomination. Submitting the same id again is idempotent when the content matches.</summary>
-    [Alias("Submit")]
-    Task<NominationSnapshot> SubmitAsync(NewNomination nomination);
+    /// <summary>
+    /// Creates the nomination. Called by <see cref="IResidentNominationsGrain"/>, which enforces the resident's quota.
+    /// The same submission again returns the nomination as it is (idempotent); other content under the same id is refused.
+    /// </summary>
+    [Alias("Create")]
+    Task<NominationOutcome> CreateAsync(NominationSubmission submission);
+
+    /// <summary>Puts in a nomination already approved and consented to elsewhere (seeds, imports).</summary>
+    [Alias("Import")]
+    Task<NominationView> ImportApprovedAsync(NominationSubmission submission, string actor);
+
+    [Alias("Edit")]
+    Task<NominationOutcome> EditAsync(string nominatorId, NominationDraft draft);
+
+    [Alias("Withdraw")]
+    Task<NominationOutcome> WithdrawAsync(string nominatorId);
+
+    /// <summary>The nominee's answer, through the emailed consent link.</summary>
+    [Alias("Consent")]
+    Task<NominationOutcome> ConsentAsync(ConsentAction action);
+
+    [Alias("Moderate")]
+    Task<NominationOutcome> ModerateAsync(ModerationAction action, string moderatorId, string? reason);
 }

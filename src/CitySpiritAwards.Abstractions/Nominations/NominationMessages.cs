@@ -1,32 +1,70 @@
-using CitySpiritAwards.Domain.Localization;
+using CitySpiritAwards.Domain.Nominations;
 
 namespace CitySpiritAwards.Abstractions.Nominations;
 
-[GenerateSerializer, Immutable, Alias("CitySpiritAwards.NewNomination")]
-public sealed record NewNomination(
+/// <summary>A resident's nomination as submitted: the draft (validated by the grain) and who submitted it.</summary>
+[GenerateSerializer, Immutable, Alias("CitySpiritAwards.NominationSubmission")]
+public sealed record NominationSubmission(
     [property: Id(0)] string CampaignId,
-    [property: Id(1)] string CategoryId,
-    [property: Id(2)] string DistrictId,
-    [property: Id(3)] LocalizedText NomineeName,
-    [property: Id(4)] LocalizedText Relationship,
-    [property: Id(5)] LocalizedText Story,
-    [property: Id(6)] string NominatorId,
-    [property: Id(7)] NominationStatus Status);
+    [property: Id(1)] string NominatorId,
+    [property: Id(2)] NominationDraft Draft);
 
-[GenerateSerializer, Immutable, Alias("CitySpiritAwards.NominationSnapshot")]
-public sealed record NominationSnapshot(
+/// <summary>Something that happened to a nomination: the nominator's history and the moderation audit log.</summary>
+[GenerateSerializer, Immutable, Alias("CitySpiritAwards.NominationEvent")]
+public sealed record NominationEvent(
+    [property: Id(0)] DateTimeOffset At,
+    [property: Id(1)] string Actor,
+    [property: Id(2)] string Action,
+    [property: Id(3)] string? Note);
+
+/// <summary>
+/// Everything the grain holds about a nomination. Private parts (nominator, nominee email) are here; the web layer
+/// decides who sees what and never shows them publicly.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("CitySpiritAwards.NominationView")]
+public sealed record NominationView(
     [property: Id(0)] string Id,
-    [property: Id(1)] NewNomination Content,
-    [property: Id(2)] DateTimeOffset SubmittedAt);
-
-/// <summary>Where a nomination stands. Only <see cref="Public"/> nominations are shown to visitors.</summary>
-[GenerateSerializer, Alias("CitySpiritAwards.NominationStatus")]
-public enum NominationStatus
+    [property: Id(1)] string CampaignId,
+    [property: Id(2)] string NominatorId,
+    [property: Id(3)] NominationDraft Draft,
+    [property: Id(4)] NominationStatus Status,
+    [property: Id(5)] NomineeConsent Consent,
+    [property: Id(6)] DateTimeOffset SubmittedAt,
+    [property: Id(7)] string? ModeratorNote,
+    [property: Id(8)] IReadOnlyList<NominationEvent> History)
 {
-    Submitted = 0,
-    Approved = 1,
-    /// <summary>Approved by a moderator and consented to by the nominee.</summary>
-    Public = 2,
-    Rejected = 3,
-    Withdrawn = 4,
+    public bool IsPublic => PublicVisibility.IsPublic(Status, Consent);
+}
+
+/// <summary>The answer to a command: the nomination as it now is, or why nothing changed.</summary>
+[GenerateSerializer, Immutable, Alias("CitySpiritAwards.NominationOutcome")]
+public sealed record NominationOutcome(
+    [property: Id(0)] NominationView? Nomination,
+    [property: Id(1)] IReadOnlyList<NominationProblem> Problems,
+    [property: Id(2)] string? Refusal)
+{
+    public bool Succeeded => Nomination is not null && Problems.Count == 0 && Refusal is null;
+
+    public static NominationOutcome Done(NominationView nomination) => new(nomination, [], null);
+
+    public static NominationOutcome Invalid(IReadOnlyList<NominationProblem> problems) => new(null, problems, null);
+
+    public static NominationOutcome Refused(string refusal, NominationView? nomination = null) => new(nomination, [], refusal);
+}
+
+[GenerateSerializer, Alias("CitySpiritAwards.ModerationAction")]
+public enum ModerationAction
+{
+    Approve,
+    Reject,
+    RequestChanges,
+    Hide,
+}
+
+[GenerateSerializer, Alias("CitySpiritAwards.ConsentAction")]
+public enum ConsentAction
+{
+    Give,
+    Decline,
+    Withdraw,
 }

@@ -41,4 +41,12 @@ public static class RefusalCodes
     public const string SameNomination = "same-nomination";
     /// <summary>The nomination to merge into is not live (rejected, withdrawn, hidden or itself merged).</summary>
     public const string TargetNotMergeable = "target-not-mergeable";
+    /// <summary>The resident has used up the campaign's nominations (withdrawn ones do not count).</summary>
+    public const string QuotaReached = "quota-reached";
+    /// <summary>Only the resident who nominated may edit or withdraw it.</summary>
+    public const string NotYours = "not-yours";
+    /// <summary>The id already names a different nomination (a reused idempotency key).</summary>
+    public const string IdInUse = "id-in-use";
+    /// <summary>There is no such campaign or nomination.</summary>
+    public const string NotFound = "not-found";
 }

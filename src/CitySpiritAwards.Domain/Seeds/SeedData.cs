@@ -2,6 +2,7 @@ using CitySpiritAwards.Domain.Campaigns;
 using CitySpiritAwards.Domain.Categories;
 using CitySpiritAwards.Domain.Districts;
 using CitySpiritAwards.Domain.Localization;
+using CitySpiritAwards.Domain.Nominations;
 
 namespace CitySpiritAwards.Domain.Seeds;
 
@@ -21,13 +22,19 @@ public sealed record DemoCampaign(
         PhaseStartOffsetDays.OrderBy(p => p.Key).Select(p => new PhaseWindow(p.Key, firstStart.AddDays(p.Value))).ToList());
 }
 
-/// <summary>A demo nomination. Every person in the seeds is fictional.</summary>
+/// <summary>A demo nomination, held to the same rules as a resident's. Every person in the seeds is fictional.</summary>
 public sealed record DemoNomination(
     string Id,
     string CategoryId,
     string DistrictId,
-    LocalizedText NomineeName,
-    LocalizedText Relationship,
-    LocalizedText Story);
+    string NomineeName,
+    string Relationship,
+    string? StoryZh,
+    string? StoryEn)
+{
+    /// <summary>Demo nominees are reached at a reserved example address (RFC 2606): nobody real gets email.</summary>
+    public NominationDraft ToDraft() =>
+        new(CategoryId, DistrictId, NomineeName, Relationship, StoryZh, StoryEn, $"{Id}@example.org", PhotoCount: 0);
+}
 
 public sealed class SeedException(string message) : Exception(message);

@@ -3,6 +3,7 @@ using CitySpiritAwards.Domain.Campaigns;
 using CitySpiritAwards.Domain.Categories;
 using CitySpiritAwards.Domain.Districts;
 using CitySpiritAwards.Domain.Localization;
+using CitySpiritAwards.Domain.Nominations;
 
 namespace CitySpiritAwards.Domain.Seeds;
 
@@ -123,13 +124,18 @@ public static class SeedReader
         var nominations = json.Nominations ?? [];
         foreach (var n in nominations)
         {
+            // Demo nominations meet the same rules as a resident's, so the demo never shows what a resident could not submit.
             var nomination = $"{where}: nomination '{n.Id}'";
-            if (!categoryIds.Contains(n.CategoryId))
-                problems.Add($"{nomination} names an unknown category '{n.CategoryId}'.");
-            if (!districtIds.Contains(n.DistrictId))
-                problems.Add($"{nomination} names an unknown district '{n.DistrictId}'.");
-            if (!IsComplete(n.NomineeName) || !IsComplete(n.Relationship) || !IsComplete(n.Story))
-                problems.Add($"{nomination} needs the nominee's name, relationship and story in both languages.");
+            foreach (var problem in NominationValidator.Validate(n.ToDraft(), categoryIds, districtIds))
+            {
+                var value = problem.Field switch
+                {
+                    nameof(NominationDraft.CategoryId) => $" '{n.CategoryId}'",
+                    nameof(NominationDraft.DistrictId) => $" '{n.DistrictId}'",
+                    _ => "",
+                };
+                problems.Add($"{nomination}: {problem.Field} is {problem.Code}{value}{(problem.Arguments.Length > 0 ? $" ({string.Join(", ", problem.Arguments)})" : "")}.");
+            }
         }
         if (nominations.Select(n => n.Id).Distinct(StringComparer.Ordinal).Count() != nominations.Count)
             problems.Add($"{where}: nomination ids must be unique.");

@@ -1,6 +1,8 @@
 using CitySpiritAwards.Abstractions.Campaigns;
 using CitySpiritAwards.Abstractions.Nominations;
+using CitySpiritAwards.Domain.Campaigns;
 using CitySpiritAwards.Domain.Categories;
+using CitySpiritAwards.Domain.Nominations;
 using CitySpiritAwards.Grains.Storage;
 using CitySpiritAwards.Grains.Time;
 
@@ -8,35 +10,150 @@ namespace CitySpiritAwards.Grains.Nominations;
 
 public sealed class NominationGrain(
     [PersistentState("nomination", StorageNames.Awards)] IPersistentState<NominationState> state,
+    KnownDistricts districts,
     AwardsClock clock) : Grain, INominationGrain
 {
-    public Task<NominationSnapshot?> GetAsync() => Task.FromResult(state.RecordExists ? Snapshot() : null);
+    private NominationState S => state.State;
 
-    public async Task<NominationSnapshot> SubmitAsync(NewNomination nomination)
+    public Task<NominationView?> GetAsync() => Task.FromResult(state.RecordExists ? View() : null);
+
+    public async Task<NominationOutcome> CreateAsync(NominationSubmission submission)
     {
+        var draft = NominationValidator.Normalize(submission.Draft);
         if (state.RecordExists)
         {
             // The same request twice (a double click, a retried call) yields the first result.
-            return state.State.Content == nomination
-                ? Snapshot()
-                : throw new InvalidOperationException($"Nomination '{this.GetPrimaryKeyString()}' already exists with other content.");
+            return S.CampaignId == submission.CampaignId && S.NominatorId == submission.NominatorId && S.Draft == draft
+                ? NominationOutcome.Done(View())
+                : NominationOutcome.Refused(RefusalCodes.IdInUse);
         }
-        if (!CategoryIds.IsKnown(nomination.CategoryId))
-            throw new ArgumentException($"'{nomination.CategoryId}' is not an award category.");
 
-        state.State.Content = nomination;
-        state.State.SubmittedAt = clock.UtcNow;
+        var problems = NominationValidator.Validate(draft, CategoryIds.All, districts.Ids);
+        if (problems.Count > 0)
+            return NominationOutcome.Invalid(problems);
+        var campaign = await GrainFactory.GetGrain<ICampaignGrain>(submission.CampaignId).GetAsync();
+        if (campaign is null)
+            return NominationOutcome.Refused(RefusalCodes.NotFound);
+        var decision = NominationLifecycle.Submit(campaign.Phase);
+        if (!decision.IsAllowed)
+            return NominationOutcome.Refused(decision.RefusalCode!);
+
+        Start(submission with { Draft = draft }, decision.Next!.Value, NomineeConsent.Pending, submission.NominatorId, "submitted");
         await state.WriteStateAsync();
-        await GrainFactory.GetGrain<ICampaignGrain>(nomination.CampaignId).AddNominationAsync(this.GetPrimaryKeyString());
-        return Snapshot();
+        await GrainFactory.GetGrain<ICampaignGrain>(submission.CampaignId).AddNominationAsync(this.GetPrimaryKeyString());
+        return NominationOutcome.Done(View());
     }
 
-    private NominationSnapshot Snapshot() => new(this.GetPrimaryKeyString(), state.State.Content!, state.State.SubmittedAt);
+    public async Task<NominationView> ImportApprovedAsync(NominationSubmission submission, string actor)
+    {
+        if (!state.RecordExists)
+        {
+            Start(submission with { Draft = NominationValidator.Normalize(submission.Draft) }, NominationStatus.Approved, NomineeConsent.Given, actor, "imported as approved, with consent");
+            await state.WriteStateAsync();
+        }
+        await GrainFactory.GetGrain<ICampaignGrain>(S.CampaignId).AddNominationAsync(this.GetPrimaryKeyString());
+        return View();
+    }
+
+    public async Task<NominationOutcome> EditAsync(string nominatorId, NominationDraft draft)
+    {
+        if (Refusal(nominatorId) is { } refused)
+            return refused;
+        var normalized = NominationValidator.Normalize(draft);
+        var problems = NominationValidator.Validate(normalized, CategoryIds.All, districts.Ids);
+        if (problems.Count > 0)
+            return NominationOutcome.Invalid(problems);
+        var decision = S.Status == NominationStatus.ChangesRequested
+            ? NominationLifecycle.Resubmit(S.Status, await PhaseAsync())
+            : NominationLifecycle.Edit(S.Status, await PhaseAsync());
+        return await ApplyAsync(decision, nominatorId, "edited", null, () => S.Draft = normalized);
+    }
+
+    public async Task<NominationOutcome> WithdrawAsync(string nominatorId) =>
+        Refusal(nominatorId) ?? await ApplyAsync(NominationLifecycle.Withdraw(S.Status, await PhaseAsync()), nominatorId, "withdrawn", null);
+
+    public async Task<NominationOutcome> ConsentAsync(ConsentAction action)
+    {
+        if (!state.RecordExists)
+            return NominationOutcome.Refused(RefusalCodes.NotFound);
+        var decision = action switch
+        {
+            ConsentAction.Give => ConsentLifecycle.Give(S.Consent),
+            ConsentAction.Decline => ConsentLifecycle.Decline(S.Consent),
+            _ => ConsentLifecycle.Withdraw(S.Consent),
+        };
+        if (!decision.IsAllowed)
+            return NominationOutcome.Refused(decision.RefusalCode!, View());
+        S.Consent = decision.Next!.Value;
+        Record("nominee", $"consent: {action}", null);
+        await state.WriteStateAsync();
+        return NominationOutcome.Done(View());
+    }
+
+    public async Task<NominationOutcome> ModerateAsync(ModerationAction action, string moderatorId, string? reason)
+    {
+        if (!state.RecordExists)
+            return NominationOutcome.Refused(RefusalCodes.NotFound);
+        var phase = await PhaseAsync();
+        var decision = action switch
+        {
+            ModerationAction.Approve => NominationLifecycle.Approve(S.Status, phase),
+            ModerationAction.Reject => NominationLifecycle.Reject(S.Status, phase, reason),
+            ModerationAction.RequestChanges => NominationLifecycle.RequestChanges(S.Status, phase, reason),
+            _ => NominationLifecycle.Hide(S.Status, reason),
+        };
+        return await ApplyAsync(decision, moderatorId, $"moderation: {action}", reason, () => S.ModeratorNote = reason);
+    }
+
+    private NominationOutcome? Refusal(string nominatorId) =>
+        !state.RecordExists ? NominationOutcome.Refused(RefusalCodes.NotFound)
+        : S.NominatorId != nominatorId ? NominationOutcome.Refused(RefusalCodes.NotYours)
+        : null;
+
+    private async Task<NominationOutcome> ApplyAsync(Decision<NominationStatus> decision, string actor, string action, string? note, Action? change = null)
+    {
+        if (!decision.IsAllowed)
+            return NominationOutcome.Refused(decision.RefusalCode!, View());
+        change?.Invoke();
+        S.Status = decision.Next!.Value;
+        Record(actor, action, note);
+        await state.WriteStateAsync();
+        return NominationOutcome.Done(View());
+    }
+
+    private async Task<CampaignPhase> PhaseAsync() =>
+        (await GrainFactory.GetGrain<ICampaignGrain>(S.CampaignId).GetAsync())?.Phase ?? CampaignPhase.Draft;
+
+    private void Start(NominationSubmission submission, NominationStatus status, NomineeConsent consent, string actor, string action)
+    {
+        state.State = new NominationState
+        {
+            CampaignId = submission.CampaignId,
+            NominatorId = submission.NominatorId,
+            Draft = submission.Draft,
+            Status = status,
+            Consent = consent,
+            SubmittedAt = clock.UtcNow,
+        };
+        Record(actor, action, null);
+    }
+
+    private void Record(string actor, string action, string? note) =>
+        S.History.Add(new NominationEvent(clock.UtcNow, actor, action, note));
+
+    private NominationView View() => new(
+        this.GetPrimaryKeyString(), S.CampaignId, S.NominatorId, S.Draft!, S.Status, S.Consent, S.SubmittedAt, S.ModeratorNote, S.History.ToList());
 }
 
 [GenerateSerializer, Alias("CitySpiritAwards.NominationState")]
 public sealed class NominationState
 {
-    [Id(0)] public NewNomination? Content { get; set; }
-    [Id(1)] public DateTimeOffset SubmittedAt { get; set; }
+    [Id(0)] public string CampaignId { get; set; } = "";
+    [Id(1)] public string NominatorId { get; set; } = "";
+    [Id(2)] public NominationDraft? Draft { get; set; }
+    [Id(3)] public NominationStatus Status { get; set; }
+    [Id(4)] public NomineeConsent Consent { get; set; }
+    [Id(5)] public DateTimeOffset SubmittedAt { get; set; }
+    [Id(6)] public string? ModeratorNote { get; set; }
+    [Id(7)] public List<NominationEvent> History { get; set; } = [];
 }

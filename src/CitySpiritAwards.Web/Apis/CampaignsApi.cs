@@ -10,7 +10,11 @@ namespace CitySpiritAwards.Web.Apis;
 public sealed record CampaignSummary(string Id, LocalizedText Name, LocalizedText Description, CampaignPhase Phase, CampaignSchedule Schedule);
 
 /// <summary>A nomination as the public sees it: never the nominator, never the nominee's contact.</summary>
-public sealed record PublicNomination(string Id, string CategoryId, string DistrictId, LocalizedText NomineeName, LocalizedText Relationship, LocalizedText Story);
+public sealed record PublicNomination(string Id, string CategoryId, string DistrictId, string NomineeName, string Relationship, string? StoryZh, string? StoryEn)
+{
+    public static PublicNomination From(NominationView n) =>
+        new(n.Id, n.Draft.CategoryId, n.Draft.DistrictId, n.Draft.NomineeName, n.Draft.Relationship, n.Draft.StoryZh, n.Draft.StoryEn);
+}
 
 public static class CampaignsApi
 {
@@ -32,11 +36,7 @@ public static class CampaignsApi
     public static async Task<IReadOnlyList<PublicNomination>> LoadPublicNominationsAsync(IGrainFactory grains, CampaignSnapshot campaign)
     {
         var nominations = await Task.WhenAll(campaign.NominationIds.Select(id => grains.GetGrain<INominationGrain>(id).GetAsync()));
-        return nominations
-            .OfType<NominationSnapshot>()
-            .Where(n => n.Content.Status == NominationStatus.Public)
-            .Select(n => new PublicNomination(n.Id, n.Content.CategoryId, n.Content.DistrictId, n.Content.NomineeName, n.Content.Relationship, n.Content.Story))
-            .ToList();
+        return nominations.OfType<NominationView>().Where(n => n.IsPublic).Select(PublicNomination.From).ToList();
     }
 
     private static async Task<Ok<IReadOnlyList<CampaignSummary>>> ListAsync(IGrainFactory grains) =>

@@ -53,12 +53,8 @@ public sealed class SeedLoader(
 
         foreach (var nomination in demo.Nominations)
         {
-            var grain = grains.GetGrain<INominationGrain>(nomination.Id);
-            if (await grain.GetAsync() is not null)
-                continue;
-            await grain.SubmitAsync(new NewNomination(
-                demo.Id, nomination.CategoryId, nomination.DistrictId, nomination.NomineeName,
-                nomination.Relationship, nomination.Story, NominatorId: Actor, NominationStatus.Public));
+            await grains.GetGrain<INominationGrain>(nomination.Id)
+                .ImportApprovedAsync(new NominationSubmission(demo.Id, Actor, nomination.ToDraft()), Actor);
         }
     }
 

@@ -1,4 +1,5 @@
 using CitySpiritAwards.Domain.Seeds;
+using CitySpiritAwards.Grains.Nominations;
 
 namespace CitySpiritAwards.Web.Seeding;
 
@@ -8,7 +9,9 @@ public static class SeedingExtensions
     {
         var seedsPath = builder.Configuration["CitySpiritAwards:SeedsPath"] ?? Path.Combine(AppContext.BaseDirectory, "seeds");
         // Read once at startup: a broken seed file stops the app with a message naming the problem.
-        builder.Services.AddSingleton(SeedReader.Read(seedsPath));
+        var seeds = SeedReader.Read(seedsPath);
+        builder.Services.AddSingleton(seeds);
+        builder.Services.AddSingleton(new KnownDistricts(seeds.Districts.Select(d => d.Id)));
         builder.Services.AddHostedService<SeedLoader>();
     }
 }

@@ -83,7 +83,17 @@ public sealed class SeedFiles : IDisposable
 
         var error = Assert.Throws<SeedException>(() => SeedReader.Read(_broken));
 
-        Assert.Contains("unknown category 'bravery'", error.Message);
+        Assert.Contains("CategoryId is unknown 'bravery'", error.Message);
+    }
+
+    [Fact]
+    public void A_demo_story_too_short_for_a_resident_is_reported()
+    {
+        Rewrite(SeedReader.DemoCampaignFile, json => json.Replace("\"storyEn\": \"Every Saturday afternoon", "\"storyEn\": \"Short.\", \"x\": \""));
+
+        var error = Assert.Throws<SeedException>(() => SeedReader.Read(_broken));
+
+        Assert.Contains("nomination 'demo-conversation-corner': StoryEn is too-short", error.Message);
     }
 
     [Fact]

@@ -1,5 +1,7 @@
 using CitySpiritAwards.Abstractions.Campaigns;
 using CitySpiritAwards.Abstractions.Nominations;
+using CitySpiritAwards.Domain.Campaigns;
+using CitySpiritAwards.Domain.Nominations;
 using CitySpiritAwards.Grains.Tests.Support;
 
 namespace CitySpiritAwards.Grains.Tests.Nominations;
@@ -7,47 +9,161 @@ namespace CitySpiritAwards.Grains.Tests.Nominations;
 [Collection(EmbeddedClusterCollection.Name)]
 public sealed class NominationGrainTests(EmbeddedClusterFixture fixture)
 {
-    private async Task<string> NewCampaignAsync()
+    private async Task<string> CampaignInAsync(CampaignPhase phase, int nominationsPerResident = 5)
     {
         var id = TestData.UniqueId("campaign");
-        await fixture.Grains.GetGrain<ICampaignGrain>(id).CreateAsync(TestData.Campaign(EmbeddedClusterFixture.Clock.GetUtcNow()), "admin:test");
+        var campaign = fixture.Grains.GetGrain<ICampaignGrain>(id);
+        var settings = TestData.Campaign(EmbeddedClusterFixture.Clock.GetUtcNow()) with
+        {
+            Settings = CampaignSettings.Default with { NominationsPerResident = nominationsPerResident },
+        };
+        await campaign.CreateAsync(settings, "admin:test");
+        for (var next = PhaseRules.Next(CampaignPhase.Draft); next is not null && next <= phase; next = PhaseRules.Next(next.Value))
+            await campaign.AdvanceToAsync(next.Value, "admin:test");
         return id;
+    }
+
+    private IResidentNominationsGrain Resident(string campaignId, string residentId = "resident-1") =>
+        fixture.Grains.GetGrain<IResidentNominationsGrain>(IResidentNominationsGrain.KeyFor(campaignId, residentId));
+
+    [Fact]
+    public async Task A_resident_nominates_during_nominating_and_the_nominee_has_not_yet_consented()
+    {
+        var campaignId = await CampaignInAsync(CampaignPhase.Nominating);
+
+        var outcome = await Resident(campaignId).SubmitAsync("n-" + Guid.NewGuid().ToString("N"), TestData.Draft());
+
+        Assert.True(outcome.Succeeded);
+        Assert.Equal(NominationStatus.Submitted, outcome.Nomination!.Status);
+        Assert.Equal(NomineeConsent.Pending, outcome.Nomination.Consent);
+        Assert.False(outcome.Nomination.IsPublic);
+        Assert.Contains(outcome.Nomination.Id, (await fixture.Grains.GetGrain<ICampaignGrain>(campaignId).GetAsync())!.NominationIds);
     }
 
     [Fact]
     public async Task Submitting_the_same_nomination_twice_stores_it_once()
     {
-        var campaignId = await NewCampaignAsync();
-        var grain = fixture.Grains.GetGrain<INominationGrain>(TestData.UniqueId("nomination"));
+        var campaignId = await CampaignInAsync(CampaignPhase.Nominating);
+        var id = "n-" + Guid.NewGuid().ToString("N");
 
-        var first = await grain.SubmitAsync(TestData.Nomination(campaignId));
-        var second = await grain.SubmitAsync(TestData.Nomination(campaignId));
+        var first = await Resident(campaignId).SubmitAsync(id, TestData.Draft());
+        var second = await Resident(campaignId).SubmitAsync(id, TestData.Draft());
 
-        Assert.Equal(first, second);
-        var campaign = await fixture.Grains.GetGrain<ICampaignGrain>(campaignId).GetAsync();
-        Assert.Equal([grain.GetPrimaryKeyString()], campaign!.NominationIds);
+        Assert.Equal(first.Nomination!.SubmittedAt, second.Nomination!.SubmittedAt);
+        Assert.Equal([id], await Resident(campaignId).ListAsync());
+        Assert.Single((await fixture.Grains.GetGrain<ICampaignGrain>(campaignId).GetAsync())!.NominationIds);
+    }
+
+    [Fact]
+    public async Task Racing_submissions_never_exceed_the_residents_limit()
+    {
+        var campaignId = await CampaignInAsync(CampaignPhase.Nominating, nominationsPerResident: 3);
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 20)
+            .Select(i => Resident(campaignId).SubmitAsync($"n-{i}-{Guid.NewGuid():N}", TestData.Draft($"邻居{i:00}"))));
+
+        Assert.Equal(3, outcomes.Count(o => o.Succeeded));
+        Assert.All(outcomes.Where(o => !o.Succeeded), o => Assert.Equal(RefusalCodes.QuotaReached, o.Refusal));
+        Assert.Equal(3, (await Resident(campaignId).ListAsync()).Count);
+    }
+
+    [Fact]
+    public async Task A_withdrawn_nomination_frees_its_place_in_the_limit()
+    {
+        var campaignId = await CampaignInAsync(CampaignPhase.Nominating, nominationsPerResident: 1);
+        var first = await Resident(campaignId).SubmitAsync("n-" + Guid.NewGuid().ToString("N"), TestData.Draft());
+        Assert.Equal(RefusalCodes.QuotaReached, (await Resident(campaignId).SubmitAsync("n-" + Guid.NewGuid().ToString("N"), TestData.Draft("李四"))).Refusal);
+
+        await fixture.Grains.GetGrain<INominationGrain>(first.Nomination!.Id).WithdrawAsync("resident-1");
+
+        Assert.True((await Resident(campaignId).SubmitAsync("n-" + Guid.NewGuid().ToString("N"), TestData.Draft("李四"))).Succeeded);
+    }
+
+    [Fact]
+    public async Task An_invalid_draft_is_refused_with_every_problem_and_uses_no_quota()
+    {
+        var campaignId = await CampaignInAsync(CampaignPhase.Nominating);
+
+        var outcome = await Resident(campaignId).SubmitAsync("n-" + Guid.NewGuid().ToString("N"),
+            TestData.Draft() with { NomineeName = "王", PhotoCount = 4, DistrictId = "atlantis" });
+
+        Assert.Null(outcome.Nomination);
+        Assert.Equal(["DistrictId", "NomineeName", "PhotoCount"], outcome.Problems.Select(p => p.Field).Order());
+        Assert.Empty(await Resident(campaignId).ListAsync());
+    }
+
+    [Fact]
+    public async Task Nominating_outside_the_nominating_phase_is_refused()
+    {
+        var campaignId = await CampaignInAsync(CampaignPhase.Screening);
+
+        var outcome = await Resident(campaignId).SubmitAsync("n-" + Guid.NewGuid().ToString("N"), TestData.Draft());
+
+        Assert.Equal(RefusalCodes.WrongPhase, outcome.Refusal);
+        Assert.Empty((await fixture.Grains.GetGrain<ICampaignGrain>(campaignId).GetAsync())!.NominationIds);
     }
 
     [Fact]
     public async Task Reusing_an_id_for_different_content_is_refused_and_the_first_is_kept()
     {
-        var campaignId = await NewCampaignAsync();
-        var grain = fixture.Grains.GetGrain<INominationGrain>(TestData.UniqueId("nomination"));
-        await grain.SubmitAsync(TestData.Nomination(campaignId));
+        var campaignId = await CampaignInAsync(CampaignPhase.Nominating);
+        var id = "n-" + Guid.NewGuid().ToString("N");
+        await Resident(campaignId).SubmitAsync(id, TestData.Draft());
 
-        await Assert.ThrowsAsync<InvalidOperationException>(() => grain.SubmitAsync(TestData.Nomination(campaignId, story: "别的故事")));
+        var reused = await Resident(campaignId, "resident-2").SubmitAsync(id, TestData.Draft("别人"));
 
-        Assert.Equal("二十年如一日。", (await grain.GetAsync())!.Content.Story.ZhCn);
+        Assert.Equal(RefusalCodes.IdInUse, reused.Refusal);
+        Assert.Equal("王小虎", (await fixture.Grains.GetGrain<INominationGrain>(id).GetAsync())!.Draft.NomineeName);
+        Assert.Empty(await Resident(campaignId, "resident-2").ListAsync());
     }
 
     [Fact]
-    public async Task A_nomination_for_an_unknown_category_is_refused()
+    public async Task Only_the_nominator_may_edit_and_only_an_approved_consented_nomination_is_public()
     {
-        var campaignId = await NewCampaignAsync();
-        var grain = fixture.Grains.GetGrain<INominationGrain>(TestData.UniqueId("nomination"));
+        var campaignId = await CampaignInAsync(CampaignPhase.Nominating);
+        var id = (await Resident(campaignId).SubmitAsync("n-" + Guid.NewGuid().ToString("N"), TestData.Draft())).Nomination!.Id;
+        var nomination = fixture.Grains.GetGrain<INominationGrain>(id);
 
-        await Assert.ThrowsAsync<ArgumentException>(() => grain.SubmitAsync(TestData.Nomination(campaignId) with { CategoryId = "bravery" }));
+        Assert.Equal(RefusalCodes.NotYours, (await nomination.EditAsync("someone-else", TestData.Draft("改名"))).Refusal);
+        await fixture.Grains.GetGrain<ICampaignGrain>(campaignId).AdvanceToAsync(CampaignPhase.Screening, "admin:test");
+        var approved = await nomination.ModerateAsync(ModerationAction.Approve, "moderator-1", null);
+        Assert.False(approved.Nomination!.IsPublic); // approved, but the nominee has not consented yet
+        var consented = await nomination.ConsentAsync(ConsentAction.Give);
+        Assert.True(consented.Nomination!.IsPublic);
+        var withdrawn = await nomination.ConsentAsync(ConsentAction.Withdraw);
 
-        Assert.Null(await grain.GetAsync());
+        Assert.False(withdrawn.Nomination!.IsPublic);
+        Assert.Equal(["submitted", "moderation: Approve", "consent: Give", "consent: Withdraw"], withdrawn.Nomination.History.Select(e => e.Action));
+        Assert.Equal("moderator-1", withdrawn.Nomination.History[1].Actor);
+    }
+
+    [Fact]
+    public async Task A_declined_nominee_stays_hidden_for_good()
+    {
+        var campaignId = await CampaignInAsync(CampaignPhase.Nominating);
+        var nomination = fixture.Grains.GetGrain<INominationGrain>(
+            (await Resident(campaignId).SubmitAsync("n-" + Guid.NewGuid().ToString("N"), TestData.Draft())).Nomination!.Id);
+
+        await nomination.ConsentAsync(ConsentAction.Decline);
+        var later = await nomination.ConsentAsync(ConsentAction.Give);
+
+        Assert.Equal(RefusalCodes.WrongStatus, later.Refusal);
+        Assert.Equal(NomineeConsent.Declined, (await nomination.GetAsync())!.Consent);
+    }
+
+    [Fact]
+    public async Task A_rejection_needs_a_reason_the_nominator_can_read()
+    {
+        var campaignId = await CampaignInAsync(CampaignPhase.Nominating);
+        var nomination = fixture.Grains.GetGrain<INominationGrain>(
+            (await Resident(campaignId).SubmitAsync("n-" + Guid.NewGuid().ToString("N"), TestData.Draft())).Nomination!.Id);
+        await fixture.Grains.GetGrain<ICampaignGrain>(campaignId).AdvanceToAsync(CampaignPhase.Screening, "admin:test");
+
+        var withoutReason = await nomination.ModerateAsync(ModerationAction.Reject, "moderator-1", " ");
+        var withReason = await nomination.ModerateAsync(ModerationAction.Reject, "moderator-1", "事迹无法核实 / The story could not be checked");
+
+        Assert.Equal(RefusalCodes.ReasonRequired, withoutReason.Refusal);
+        Assert.Equal(NominationStatus.Rejected, withReason.Nomination!.Status);
+        Assert.Equal("事迹无法核实 / The story could not be checked", withReason.Nomination.ModeratorNote);
     }
 }

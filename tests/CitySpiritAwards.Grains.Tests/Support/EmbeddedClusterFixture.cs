@@ -1,4 +1,5 @@
 using CitySpiritAwards.Abstractions.Serialization;
+using CitySpiritAwards.Grains.Nominations;
 using CitySpiritAwards.Grains.Storage;
 using CitySpiritAwards.Grains.Time;
 using Microsoft.Extensions.DependencyInjection;
@@ -49,6 +50,7 @@ public sealed class EmbeddedClusterFixture : IAsyncLifetime
             silo.Services.AddSingleton<IGrainStorageSerializer, OrleansGrainStorageSerializer>();
             silo.Services.AddFileGrainStorage(StorageNames.Awards, options => options.RootDirectory = DataPath);
             silo.Services.AddSingleton(new AwardsClock(Clock));
+            silo.Services.AddSingleton(new KnownDistricts(["pudong", "huangpu", "xuhui"]));
         }
     }
 

@@ -1,8 +1,8 @@
 using CitySpiritAwards.Abstractions.Campaigns;
-using CitySpiritAwards.Abstractions.Nominations;
 using CitySpiritAwards.Domain.Campaigns;
 using CitySpiritAwards.Domain.Categories;
 using CitySpiritAwards.Domain.Localization;
+using CitySpiritAwards.Domain.Nominations;
 
 namespace CitySpiritAwards.Grains.Tests.Support;
 
@@ -31,8 +31,8 @@ internal static class TestData
             .ToList()),
         CampaignSettings.Default);
 
-    public static NewNomination Nomination(string campaignId, string story = "二十年如一日。") => new(
-        campaignId, CategoryIds.Excellence, "pudong",
-        Text("王小虎", "Wang Xiaohu"), Text("邻居", "Neighbour"), Text(story, "Twenty years, every day."),
-        NominatorId: "resident-1", NominationStatus.Submitted);
+    public const string Story = "王师傅开了二十年公交车，安全行车零事故。他记得沿线每个站台的坡度和老人常坐的座位，起步刹车都格外平稳，乘客都叫他“稳师傅”。";
+
+    public static NominationDraft Draft(string name = "王小虎") => new(
+        CategoryIds.Excellence, "pudong", name, Relationships.Neighbour, Story, StoryEn: null, "nominee@example.org", PhotoCount: 0);
 }

@@ -123,6 +123,7 @@ public sealed class EmbeddedSiteTests(EmbeddedSiteFixture site) : IClassFixture<
         Assert.Equal("Nominating", campaign.GetProperty("phase").GetString());
         Assert.True(JsonDocument.Parse(nominations).RootElement.GetArrayLength() >= 8);
         Assert.DoesNotContain("nominator", nominations, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("@example.org", nominations); // the nominee's email stays private
     }
 
     [Fact]
