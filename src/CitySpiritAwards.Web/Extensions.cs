@@ -3,6 +3,7 @@ using CitySpiritAwards.Web.Health;
 using CitySpiritAwards.Web.Hosting;
 using CitySpiritAwards.Web.Identity;
 using CitySpiritAwards.Web.Localization;
+using CitySpiritAwards.Web.Nominations;
 using CitySpiritAwards.Web.Photos;
 using CitySpiritAwards.Web.Seeding;
 using System.Text.Encodings.Web;
@@ -29,6 +30,7 @@ public static class Extensions
         builder.AddAwardsLocalization();
         builder.AddPhotoStore(hosting);
         builder.AddSeeding();
+        builder.Services.AddSingleton<ConsentLinks>();
         builder.AddAwardsHealthChecks(hosting);
 
         builder.Services.AddProblemDetails();
@@ -88,6 +90,7 @@ public static class Extensions
         app.MapGroup("api/categories").MapCategoriesApi().WithTags("Categories");
         app.MapGroup("api/districts").MapDistrictsApi().WithTags("Districts");
         app.MapGroup("api/campaigns").MapCampaignsApi().WithTags("Campaigns");
+        app.MapNominationsApi();
         app.MapGroup("api/admin").MapAdminApi().WithTags("Administration").RequireAuthorization(Roles.Administrator);
         app.MapAdminDashboards();
         app.MapRazorPages();

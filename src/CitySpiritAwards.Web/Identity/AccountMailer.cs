@@ -28,12 +28,24 @@ public sealed class AccountMailer(
     public Task SendAlreadyRegisteredAsync(AwardsUser user, HttpContext http, CancellationToken ct) =>
         sender.SendAsync(emails.AlreadyRegistered(user.Email!, Link(http, LoginPage, values: null)), ct);
 
-    private string Link(HttpContext http, string page, object? values)
+    /// <summary>Sends the nominee the link to consent to, decline or withdraw being shown publicly.</summary>
+    public Task SendNomineeConsentAsync(string nomineeEmail, string consentPath, HttpContext http, CancellationToken ct)
+    {
+        var (scheme, host) = Origin(http);
+        return sender.SendAsync(emails.NomineeConsent(nomineeEmail, $"{scheme}://{host}{consentPath}"), ct);
+    }
+
+    private (string Scheme, HostString Host) Origin(HttpContext http)
     {
         var origin = options.Value.PublicOrigin;
-        var (scheme, host) = string.IsNullOrWhiteSpace(origin)
+        return string.IsNullOrWhiteSpace(origin)
             ? (http.Request.Scheme, http.Request.Host)
             : (new Uri(origin).Scheme, new HostString(new Uri(origin).Authority));
+    }
+
+    private string Link(HttpContext http, string page, object? values)
+    {
+        var (scheme, host) = Origin(http);
         return links.GetUriByPage(http, page, handler: null, values, scheme, host)
             ?? throw new InvalidOperationException($"No route to page {page}.");
     }

@@ -29,6 +29,15 @@ public sealed class AccountEmails(IStringLocalizer<SharedResource> localizer)
             before: ["Account.Email.Existing.Intro"], actionKey: "Account.Email.Existing.Action", signInLink,
             after: ["Account.Email.Existing.NotYou"]);
 
+    /// <summary>
+    /// To a nominee: someone nominated you; see it and say whether it may be shown publicly. Nothing the nominator
+    /// typed is in the email (anyone can type anyone's address); the nominee reads the nomination behind the link.
+    /// </summary>
+    public EmailMessage NomineeConsent(string to, string link) =>
+        Compose(to, "Nomination.Email.Consent.Subject",
+            before: ["Nomination.Email.Consent.Intro", "Nomination.Email.Consent.Private"], actionKey: "Nomination.Email.Consent.Action", link,
+            after: ["Nomination.Email.Consent.NotExpected"]);
+
     private EmailMessage Compose(string to, string subjectKey, string[] before, string actionKey, string link, string[] after)
     {
         var sections = Languages.Select(language => InLanguage(language, () => new Section(
