@@ -79,4 +79,38 @@ public sealed class ClusterModeTests(ServersFixture servers) : IAsyncLifetime
         var ids = nominations.EnumerateArray().Select(n => n.GetProperty("id").GetString()).ToList();
         Assert.Equal(ids.Distinct().Count(), ids.Count);
     }
+
+    [Fact]
+    public async Task One_residents_racing_nominations_through_both_silos_stop_at_the_campaigns_limit()
+    {
+        // Signed in on the first instance; the shared key ring makes the same cookie valid on the second.
+        var email = AccountBrowser.NewEmail("racer");
+        var onFirst = new AccountBrowser(_site.First);
+        await onFirst.RegisterAndConfirmAsync(email, "Racing-pass-1");
+        var signedIn = await onFirst.SignInAsync(email, "Racing-pass-1");
+        var cookie = signedIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(".CitySpiritAwards.Account=")).Split(';')[0];
+        var onSecond = _site.Second.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { HandleCookies = false });
+        onSecond.DefaultRequestHeaders.Add("Cookie", cookie);
+
+        var attempts = Enumerable.Range(0, 16).Select(i =>
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, "/api/campaigns/demo/nominations")
+            {
+                Content = JsonContent.Create(new
+                {
+                    categoryId = "wisdom", districtId = "yangpu", nomineeName = $"邻居{i:00}号", relationship = "neighbour",
+                    storyEn = "Runs a weekly repair cafe in the lane and teaches the children how to fix what they break, every Sunday.",
+                    nomineeEmail = $"nominee{i}@example.org", photoCount = 0,
+                }),
+            };
+            request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+            return (i % 2 == 0 ? onFirst.Client : onSecond).SendAsync(request);
+        });
+        var responses = await Task.WhenAll(attempts);
+
+        // The demo campaign allows 5 nominations per resident.
+        Assert.Equal(5, responses.Count(r => r.StatusCode == System.Net.HttpStatusCode.Created));
+        Assert.Equal(11, responses.Count(r => r.StatusCode == System.Net.HttpStatusCode.Conflict));
+        Assert.Equal(5, (await onSecond.GetFromJsonAsync<JsonElement>("/api/campaigns/demo/nominations/mine")).GetArrayLength());
+    }
 }
