@@ -31,6 +31,7 @@ public static class Extensions
         builder.AddPhotoStore(hosting);
         builder.AddSeeding();
         builder.Services.AddSingleton<ConsentLinks>();
+        builder.Services.AddScoped<NominationServices>();
         builder.AddAwardsHealthChecks(hosting);
 
         builder.Services.AddProblemDetails();

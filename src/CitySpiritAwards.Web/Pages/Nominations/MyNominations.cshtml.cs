@@ -1,0 +1,45 @@
+using CitySpiritAwards.Abstractions.Campaigns;
+using CitySpiritAwards.Abstractions.Nominations;
+using CitySpiritAwards.Web.Identity;
+using CitySpiritAwards.Web.Nominations;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CitySpiritAwards.Web.Pages.Nominations;
+
+/// <summary>The resident's own nominations in a campaign: status, the moderator's note, history; withdraw before screening.</summary>
+[Authorize(Policy = Roles.Resident)]
+public sealed class MyNominationsModel(NominationServices services) : PageModel
+{
+    public CampaignSnapshot? Campaign { get; private set; }
+    public IReadOnlyList<NominationView> Nominations { get; private set; } = [];
+    public string? Message { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string campaignId, string? submitted)
+    {
+        if (!await LoadAsync(campaignId))
+            return NotFound();
+        if (submitted is not null && Nominations.Any(n => n.Id == submitted))
+            Message = services.Text["MyNominations.Submitted"];
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostWithdrawAsync(string campaignId, string nominationId)
+    {
+        var outcome = await services.Grains.GetGrain<INominationGrain>(nominationId).WithdrawAsync(NominationsApi.UserId(User));
+        Message = outcome.Refusal is { } refusal ? services.Text[$"Nomination.Refusal.{refusal}"] : services.Text["MyNominations.Withdrawn"];
+        return await LoadAsync(campaignId) ? Page() : NotFound();
+    }
+
+    private async Task<bool> LoadAsync(string campaignId)
+    {
+        Campaign = await services.Grains.GetGrain<ICampaignGrain>(campaignId).GetAsync();
+        if (Campaign is null)
+            return false;
+        var ids = await services.Grains.GetGrain<IResidentNominationsGrain>(IResidentNominationsGrain.KeyFor(campaignId, NominationsApi.UserId(User))).ListAsync();
+        var views = await Task.WhenAll(ids.Select(id => services.Grains.GetGrain<INominationGrain>(id).GetAsync()));
+        Nominations = views.OfType<NominationView>().OrderByDescending(n => n.SubmittedAt).ToList();
+        return true;
+    }
+}

@@ -1,0 +1,100 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using CitySpiritAwards.Testing;
+using CitySpiritAwards.Web.Tests.Support;
+
+namespace CitySpiritAwards.Web.Tests.Nominations;
+
+/// <summary>The nomination form as a resident uses it in a browser (antiforgery token and all).</summary>
+public sealed partial class NominatePageTests(NominationApiTests.Site site) : IClassFixture<NominationApiTests.Site>
+{
+    private const string Story = "钱阿婆每天清早在弄堂口给上学的孩子们过马路，风雨无阻坚持了十二年，孩子们都叫她“护学奶奶”，家长们都很放心。";
+
+    private async Task<AccountBrowser> ResidentAsync(string culture)
+    {
+        var browser = new AccountBrowser(site.App, culture);
+        var email = AccountBrowser.NewEmail("resident");
+        await new AccountBrowser(site.App).RegisterAndConfirmAsync(email, "Resident-pass-1");
+        await browser.SignInAsync(email, "Resident-pass-1");
+        return browser;
+    }
+
+    private static Dictionary<string, string> Form(string name, string nomineeEmail, string nominationId, string story = Story) => new()
+    {
+        ["NominationId"] = nominationId,
+        ["Form.CategoryId"] = "magnanimity",
+        ["Form.NomineeName"] = name,
+        ["Form.DistrictId"] = "hongkou",
+        ["Form.Relationship"] = "neighbour",
+        ["Form.StoryZh"] = story,
+        ["Form.StoryEn"] = "",
+        ["Form.NomineeEmail"] = nomineeEmail,
+    };
+
+    [Fact]
+    public async Task A_visitor_is_asked_to_sign_in_first()
+    {
+        var response = await site.App.CreateBrowser().GetAsync("/campaigns/demo/nominate");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/account/login", response.Headers.Location?.AbsolutePath);
+    }
+
+    [Fact]
+    public async Task Mistakes_are_explained_next_to_the_fields_in_Chinese_and_nothing_is_stored()
+    {
+        var resident = await ResidentAsync("zh-CN");
+
+        var (status, html) = await resident.SubmitForPageAsync("/campaigns/demo/nominate",
+            Form("钱", "not-an-email", Guid.NewGuid().ToString("N"), story: "太短"));
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("推荐信息需要修改", html);
+        Assert.Contains("至少需要 2 个字", html);
+        Assert.Contains("有效的电子邮箱", html);
+        Assert.Contains("至少需要 50 个字", html);
+        var (_, mine) = await resident.GetAsync("/campaigns/demo/my-nominations");
+        Assert.Contains("您在本次活动中还没有推荐", mine);
+    }
+
+    [Fact]
+    public async Task Pressing_submit_twice_makes_one_nomination_and_one_email()
+    {
+        var resident = await ResidentAsync("en");
+        var nominee = AccountBrowser.NewEmail("nominee");
+        var (_, page) = await resident.GetAsync("/campaigns/demo/nominate");
+        var nominationId = NominationIdField().Match(page).Groups[1].Value;
+
+        var first = await resident.SubmitAsync("/campaigns/demo/nominate", Form("钱阿婆", nominee, nominationId));
+        var second = await resident.SubmitAsync("/campaigns/demo/nominate", Form("钱阿婆", nominee, nominationId));
+
+        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, second.StatusCode);
+        var (_, mine) = await resident.GetAsync(first.Headers.Location!.OriginalString);
+        Assert.Contains("Your nomination is in", mine);
+        Assert.Single(NomineeHeading().Matches(mine));
+        Assert.Single(OutboxReader.To(site.App.DataPath, nominee));
+    }
+
+    [Fact]
+    public async Task A_resident_withdraws_their_nomination_from_their_list()
+    {
+        var resident = await ResidentAsync("en");
+        var submitted = await resident.SubmitAsync("/campaigns/demo/nominate", Form("钱阿婆", AccountBrowser.NewEmail("nominee"), Guid.NewGuid().ToString("N")));
+        var listPath = submitted.Headers.Location!.OriginalString;
+        var (_, before) = await resident.GetAsync(listPath);
+        var nominationId = Regex.Match(before, "name=\"nominationId\" value=\"([^\"]+)\"").Groups[1].Value;
+
+        var (_, after) = await resident.SubmitForPageAsync($"/campaigns/demo/my-nominations?handler=Withdraw",
+            new Dictionary<string, string> { ["nominationId"] = nominationId });
+
+        Assert.Contains("The nomination has been withdrawn.", after);
+        Assert.Contains("Withdrawn", after);
+    }
+
+    [GeneratedRegex("name=\"NominationId\" value=\"([0-9a-f]{32})\"")]
+    private static partial Regex NominationIdField();
+
+    [GeneratedRegex("<h2>钱阿婆</h2>")]
+    private static partial Regex NomineeHeading();
+}
