@@ -1,0 +1,55 @@
+using CitySpiritAwards.Abstractions.Campaigns;
+using CitySpiritAwards.Abstractions.Nominations;
+using CitySpiritAwards.Domain.Nominations;
+using CitySpiritAwards.Web.Identity;
+using CitySpiritAwards.Web.Nominations;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CitySpiritAwards.Web.Pages.Moderation;
+
+/// <summary>
+/// The moderators' queue for a campaign: nominations waiting for screening first, possible duplicates (same
+/// nominee name and district) flagged, each with approve / reject / request changes / hide. Every action is
+/// recorded in the nomination's history with the moderator's name.
+/// </summary>
+[Authorize(Policy = Roles.Moderator)]
+public sealed class QueueModel(NominationServices services) : PageModel
+{
+    public CampaignSnapshot? Campaign { get; private set; }
+    public IReadOnlyList<NominationView> Nominations { get; private set; } = [];
+    public IReadOnlySet<string> PossibleDuplicates { get; private set; } = new HashSet<string>();
+    public string? Message { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string campaignId) => await LoadAsync(campaignId) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostAsync(string campaignId, string nominationId, ModerationAction action, string? reason)
+    {
+        var outcome = await services.Grains.GetGrain<INominationGrain>(nominationId)
+            .ModerateAsync(action, $"moderator:{User.Identity?.Name}", reason);
+        Message = outcome.Refusal is { } refusal ? services.Text[$"Nomination.Refusal.{refusal}"] : services.Text["Moderation.Saved"];
+        return await LoadAsync(campaignId) ? Page() : NotFound();
+    }
+
+    private async Task<bool> LoadAsync(string campaignId)
+    {
+        Campaign = await services.Grains.GetGrain<ICampaignGrain>(campaignId).GetAsync();
+        if (Campaign is null)
+            return false;
+        var views = (await Task.WhenAll(Campaign.NominationIds.Select(id => services.Grains.GetGrain<INominationGrain>(id).GetAsync())))
+            .OfType<NominationView>()
+            .Where(n => n.Status != NominationStatus.Withdrawn)
+            .ToList();
+        PossibleDuplicates = views
+            .GroupBy(n => DuplicateKey.For(n.Draft.NomineeName, n.Draft.DistrictId))
+            .Where(g => g.Count() > 1)
+            .SelectMany(g => g.Select(n => n.Id))
+            .ToHashSet();
+        Nominations = views
+            .OrderBy(n => n.Status is NominationStatus.Submitted ? 0 : n.Status is NominationStatus.ChangesRequested ? 1 : 2)
+            .ThenBy(n => n.SubmittedAt)
+            .ToList();
+        return true;
+    }
+}
