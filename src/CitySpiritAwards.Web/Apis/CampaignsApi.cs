@@ -2,6 +2,7 @@ using CitySpiritAwards.Abstractions.Campaigns;
 using CitySpiritAwards.Abstractions.Nominations;
 using CitySpiritAwards.Domain.Campaigns;
 using CitySpiritAwards.Domain.Localization;
+using CitySpiritAwards.Web.Nominations;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CitySpiritAwards.Web.Apis;
@@ -35,8 +36,8 @@ public static class CampaignsApi
 
     public static async Task<IReadOnlyList<PublicNomination>> LoadPublicNominationsAsync(IGrainFactory grains, CampaignSnapshot campaign)
     {
-        var nominations = await Task.WhenAll(campaign.NominationIds.Select(id => grains.GetGrain<INominationGrain>(id).GetAsync()));
-        return nominations.OfType<NominationView>().Where(n => n.IsPublic).Select(PublicNomination.From).ToList();
+        var nominations = await grains.LoadNominationsAsync(campaign.NominationIds);
+        return nominations.Where(n => n.IsPublic).Select(PublicNomination.From).ToList();
     }
 
     private static async Task<Ok<IReadOnlyList<CampaignSummary>>> ListAsync(IGrainFactory grains) =>

@@ -21,8 +21,22 @@ public sealed record OwnNomination(string Id, string CampaignId, NominationDraft
 public sealed record ModerationRequest(ModerationAction Action, string? Reason);
 public sealed record ConsentRequest(ConsentAction Action);
 
-/// <summary>Dependencies every nomination endpoint uses.</summary>
-public sealed record NominationServices(IGrainFactory Grains, IStringLocalizer<SharedResource> Text, AccountMailer Mailer, ConsentLinks ConsentLinks, AwardsClock Clock);
+/// <summary>Dependencies every nomination endpoint and page uses.</summary>
+public sealed record NominationServices(IGrainFactory Grains, IStringLocalizer<SharedResource> Text, AccountMailer Mailer, ConsentLinks ConsentLinks, AwardsClock Clock)
+{
+    /// <summary>
+    /// Submits through the resident's quota grain and, the first time only, emails the nominee their consent link.
+    /// The page and the API both nominate through here.
+    /// </summary>
+    public async Task<NominationOutcome> SubmitAsync(string campaignId, string residentId, string nominationId, NominationDraft draft, HttpContext http, CancellationToken ct)
+    {
+        var existed = await Grains.GetGrain<INominationGrain>(nominationId).GetAsync() is not null;
+        var outcome = await Grains.GetGrain<IResidentNominationsGrain>(IResidentNominationsGrain.KeyFor(campaignId, residentId)).SubmitAsync(nominationId, draft);
+        if (outcome.Succeeded && !existed)
+            await Mailer.SendNomineeConsentAsync(outcome.Nomination!.Draft.NomineeEmail, ConsentLinks.PathFor(outcome.Nomination.Id, Clock.UtcNow), http, ct);
+        return outcome;
+    }
+}
 
 public static class NominationsApi
 {
@@ -51,25 +65,16 @@ public static class NominationsApi
             return TypedResults.Problem(statusCode: 400, title: "Idempotency-Key header required / 缺少 Idempotency-Key",
                 detail: $"Send a new random GUID in the {IdempotencyHeader} header for each nomination.");
 
-        var nominationId = key.ToString("N");
-        var existed = await services.Grains.GetGrain<INominationGrain>(nominationId).GetAsync() is not null;
-        var outcome = await services.Grains.GetGrain<IResidentNominationsGrain>(IResidentNominationsGrain.KeyFor(campaignId, UserId(user)))
-            .SubmitAsync(nominationId, draft);
+        var outcome = await services.SubmitAsync(campaignId, UserId(user), key.ToString("N"), draft, http, ct);
         if (Failure(outcome, services.Text) is { } failure)
             return failure.AsSubmitResult();
 
-        var nomination = outcome.Nomination!;
-        if (!existed)
-            await services.Mailer.SendNomineeConsentAsync(nomination.Draft.NomineeEmail, services.ConsentLinks.PathFor(nomination.Id, services.Clock.UtcNow), http, ct);
-        return TypedResults.Created($"/api/campaigns/{campaignId}/nominations/mine", OwnNomination.From(nomination));
+        return TypedResults.Created($"/api/campaigns/{campaignId}/nominations/mine", OwnNomination.From(outcome.Nomination!));
     }
 
-    private static async Task<Ok<IReadOnlyList<OwnNomination>>> MineAsync(string campaignId, ClaimsPrincipal user, IGrainFactory grains)
-    {
-        var ids = await grains.GetGrain<IResidentNominationsGrain>(IResidentNominationsGrain.KeyFor(campaignId, UserId(user))).ListAsync();
-        var views = await Task.WhenAll(ids.Select(id => grains.GetGrain<INominationGrain>(id).GetAsync()));
-        return TypedResults.Ok<IReadOnlyList<OwnNomination>>(views.OfType<NominationView>().Select(OwnNomination.From).ToList());
-    }
+    private static async Task<Ok<IReadOnlyList<OwnNomination>>> MineAsync(string campaignId, ClaimsPrincipal user, IGrainFactory grains) =>
+        TypedResults.Ok<IReadOnlyList<OwnNomination>>(
+            (await grains.LoadResidentNominationsAsync(campaignId, UserId(user))).Select(OwnNomination.From).ToList());
 
     private static async Task<Results<Ok<OwnNomination>, ValidationProblem, ProblemHttpResult>> WithdrawAsync(
         string id, ClaimsPrincipal user, [AsParameters] NominationServices services)

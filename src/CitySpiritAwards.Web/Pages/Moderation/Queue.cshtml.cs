@@ -37,8 +37,7 @@ public sealed class QueueModel(NominationServices services) : PageModel
         Campaign = await services.Grains.GetGrain<ICampaignGrain>(campaignId).GetAsync();
         if (Campaign is null)
             return false;
-        var views = (await Task.WhenAll(Campaign.NominationIds.Select(id => services.Grains.GetGrain<INominationGrain>(id).GetAsync())))
-            .OfType<NominationView>()
+        var views = (await services.Grains.LoadNominationsAsync(Campaign.NominationIds))
             .Where(n => n.Status != NominationStatus.Withdrawn)
             .ToList();
         PossibleDuplicates = views

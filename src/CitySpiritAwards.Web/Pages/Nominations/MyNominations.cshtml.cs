@@ -37,9 +37,8 @@ public sealed class MyNominationsModel(NominationServices services) : PageModel
         Campaign = await services.Grains.GetGrain<ICampaignGrain>(campaignId).GetAsync();
         if (Campaign is null)
             return false;
-        var ids = await services.Grains.GetGrain<IResidentNominationsGrain>(IResidentNominationsGrain.KeyFor(campaignId, NominationsApi.UserId(User))).ListAsync();
-        var views = await Task.WhenAll(ids.Select(id => services.Grains.GetGrain<INominationGrain>(id).GetAsync()));
-        Nominations = views.OfType<NominationView>().OrderByDescending(n => n.SubmittedAt).ToList();
+        Nominations = (await services.Grains.LoadResidentNominationsAsync(campaignId, NominationsApi.UserId(User)))
+            .OrderByDescending(n => n.SubmittedAt).ToList();
         return true;
     }
 }

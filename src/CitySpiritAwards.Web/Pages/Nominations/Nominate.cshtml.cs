@@ -45,9 +45,7 @@ public sealed class NominateModel(NominationServices services, SeedData seeds) :
         if (!Guid.TryParseExact(NominationId ?? "", "N", out _))
             NominationId = Guid.NewGuid().ToString("N");
 
-        var existed = await services.Grains.GetGrain<INominationGrain>(NominationId!).GetAsync() is not null;
-        var outcome = await services.Grains.GetGrain<IResidentNominationsGrain>(IResidentNominationsGrain.KeyFor(campaignId, NominationsApi.UserId(User)))
-            .SubmitAsync(NominationId!, Form.ToDraft());
+        var outcome = await services.SubmitAsync(campaignId, NominationsApi.UserId(User), NominationId!, Form.ToDraft(), HttpContext, ct);
         foreach (var problem in outcome.Problems)
         {
             // "Story" means neither language was written: show it under the first story field.
@@ -58,9 +56,6 @@ public sealed class NominateModel(NominationServices services, SeedData seeds) :
             Refusal = services.Text[$"Nomination.Refusal.{refusal}"];
         if (!outcome.Succeeded)
             return Page();
-
-        if (!existed)
-            await services.Mailer.SendNomineeConsentAsync(outcome.Nomination!.Draft.NomineeEmail, services.ConsentLinks.PathFor(outcome.Nomination.Id, services.Clock.UtcNow), HttpContext, ct);
         return Redirect($"/campaigns/{Uri.EscapeDataString(campaignId)}/my-nominations?submitted={outcome.Nomination!.Id}");
     }
 

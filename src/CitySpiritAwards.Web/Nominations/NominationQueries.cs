@@ -1,0 +1,18 @@
+using CitySpiritAwards.Abstractions.Nominations;
+
+namespace CitySpiritAwards.Web.Nominations;
+
+public static class NominationQueries
+{
+    /// <summary>The nominations with these ids, in parallel; ids whose grain holds nothing (yet) are left out.</summary>
+    public static async Task<IReadOnlyList<NominationView>> LoadNominationsAsync(this IGrainFactory grains, IEnumerable<string> ids)
+    {
+        var views = await Task.WhenAll(ids.Select(id => grains.GetGrain<INominationGrain>(id).GetAsync()));
+        return views.OfType<NominationView>().ToList();
+    }
+
+    /// <summary>A resident's nominations in a campaign.</summary>
+    public static async Task<IReadOnlyList<NominationView>> LoadResidentNominationsAsync(this IGrainFactory grains, string campaignId, string residentId) =>
+        await grains.LoadNominationsAsync(
+            await grains.GetGrain<IResidentNominationsGrain>(IResidentNominationsGrain.KeyFor(campaignId, residentId)).ListAsync());
+}
