@@ -17,7 +17,11 @@ public sealed record CampaignSchedule(IReadOnlyList<PhaseWindow> Phases)
             problems.Add($"No start time for: {string.Join(", ", missing)}.");
         if (Phases.Select(p => p.Phase).Distinct().Count() != Phases.Count)
             problems.Add("A phase is scheduled twice.");
-        var ordered = Phases.OrderBy(p => p.Phase).ToList();
+        // Draft has no start time, and a number that is no phase (JSON may carry one, e.g. "99") must not become one.
+        var unschedulable = Phases.Select(p => p.Phase).Where(p => !ScheduledPhases.Contains(p)).Distinct().ToList();
+        if (unschedulable.Count > 0)
+            problems.Add($"Only {ScheduledPhases[0]} to {ScheduledPhases[^1]} have start times, not: {string.Join(", ", unschedulable)}.");
+        var ordered = Phases.Where(p => ScheduledPhases.Contains(p.Phase)).OrderBy(p => p.Phase).ToList();
         for (var i = 1; i < ordered.Count; i++)
         {
             if (ordered[i].StartsAt <= ordered[i - 1].StartsAt)

@@ -9,10 +9,13 @@ public static class PhaseRules
     /// <summary>
     /// What asking to enter <paramref name="target"/> from <paramref name="current"/> does.
     /// Asking for the phase already running (or one already passed) is a no-op, so a job that
-    /// runs twice, or two silos racing, change nothing the second time.
+    /// runs twice, or two silos racing, change nothing the second time. A target that is no phase at all
+    /// (a number such as 7 arriving in JSON) is refused, so a published campaign cannot "advance" past Published.
     /// </summary>
     public static PhaseTransition Decide(CampaignPhase current, CampaignPhase target)
     {
+        if (!Enum.IsDefined(target))
+            return PhaseTransition.SkipNotAllowed;
         if (target <= current)
             return PhaseTransition.AlreadyDone;
         return target == current + 1 ? PhaseTransition.Advance : PhaseTransition.SkipNotAllowed;

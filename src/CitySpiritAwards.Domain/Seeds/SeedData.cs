@@ -18,8 +18,11 @@ public sealed record DemoCampaign(
     CampaignSettings Settings,
     IReadOnlyList<DemoNomination> Nominations)
 {
-    public CampaignSchedule ScheduleFrom(DateTimeOffset firstStart) => new(
-        PhaseStartOffsetDays.OrderBy(p => p.Key).Select(p => new PhaseWindow(p.Key, firstStart.AddDays(p.Value))).ToList());
+    /// <summary>The schedule of a campaign first started at <paramref name="firstStart"/>: each phase starts its offset in days later (or earlier).</summary>
+    public CampaignSchedule ScheduleFrom(DateTimeOffset firstStart) => Schedule(PhaseStartOffsetDays, firstStart);
+
+    internal static CampaignSchedule Schedule(IReadOnlyDictionary<CampaignPhase, int> offsetDays, DateTimeOffset firstStart) => new(
+        offsetDays.OrderBy(p => p.Key).Select(p => new PhaseWindow(p.Key, firstStart.AddDays(p.Value))).ToList());
 }
 
 /// <summary>A demo nomination, held to the same rules as a resident's. Every person in the seeds is fictional.</summary>
@@ -37,4 +40,5 @@ public sealed record DemoNomination(
         new(CategoryId, DistrictId, NomineeName, Relationship, StoryZh, StoryEn, $"{Id}@example.org", PhotoCount: 0);
 }
 
+/// <summary>The seed files cannot be used; the message lists every problem found, each with its file.</summary>
 public sealed class SeedException(string message) : Exception(message);

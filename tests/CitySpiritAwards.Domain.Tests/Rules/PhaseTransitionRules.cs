@@ -43,6 +43,23 @@ public sealed class PhaseTransitionRules
     }
 
     [Fact]
+    public void A_number_that_is_no_phase_is_refused_even_one_step_after_Published()
+    {
+        Assert.Equal(PhaseTransition.SkipNotAllowed, PhaseRules.Decide(CampaignPhase.Published, (CampaignPhase)7));
+        Assert.Equal(PhaseTransition.SkipNotAllowed, PhaseRules.Decide(CampaignPhase.Draft, (CampaignPhase)(-1)));
+    }
+
+    [Fact]
+    public void Every_phase_advances_to_the_next_and_nowhere_else()
+    {
+        foreach (var phase in Enum.GetValues<CampaignPhase>().Where(p => p != CampaignPhase.Published))
+        {
+            Assert.Equal(PhaseTransition.Advance, PhaseRules.Decide(phase, PhaseRules.Next(phase)!.Value));
+            Assert.Equal(PhaseTransition.AlreadyDone, PhaseRules.Decide(PhaseRules.Next(phase)!.Value, phase));
+        }
+    }
+
+    [Fact]
     public void Default_settings_are_valid_and_weights_must_total_100()
     {
         Assert.Empty(CampaignSettings.Default.Problems());

@@ -55,12 +55,21 @@ public sealed class RubricRules
     }
 
     [Fact]
-    public void A_mark_for_an_unknown_criterion_is_refused()
+    public void A_mark_for_an_unknown_criterion_is_refused_naming_it()
     {
         var marks = Marks(5, 5, 5, 5);
         marks["charm"] = 9;
 
-        Assert.Throws<ArgumentException>(() => Standard().WeightedScore(marks));
+        var error = Assert.Throws<ArgumentException>(() => Standard().WeightedScore(marks));
+
+        Assert.Contains("'charm'", error.Message);
+    }
+
+    [Fact]
+    public void The_weights_decide_the_score_not_the_order_of_the_criteria()
+    {
+        // The same marks with the heaviest criterion marked low: 40% × 5 + 30% × 6 + 20% × 10 + 10% × 8 = 6.6
+        Assert.Equal(6.6m, Standard().WeightedScore(Marks(5, 6, 10, 8)));
     }
 
     [Fact]
@@ -72,20 +81,43 @@ public sealed class RubricRules
     [Fact]
     public void Weights_must_add_up_to_100()
     {
-        var rubric = new Rubric(Standard().Criteria.Skip(1).ToList());
+        var criteria = Standard().Criteria.ToList();
+        criteria[2] = criteria[2] with { WeightPercent = 10 }; // 40 + 30 + 10 + 10
 
-        Assert.Contains("Criterion weights add up to 60%, not 100%.", rubric.Problems());
+        Assert.Equal(["Criterion weights add up to 90%, not 100%."], new Rubric(criteria).Problems());
     }
 
     [Fact]
-    public void Criterion_ids_must_be_unique_and_names_bilingual()
+    public void A_criterion_weighing_nothing_is_a_problem_even_when_the_total_is_100()
     {
         var criteria = Standard().Criteria.ToList();
-        criteria[1] = criteria[1] with { Id = "embodiment", Name = new LocalizedText("影响", "") };
+        criteria[0] = criteria[0] with { WeightPercent = 50 };
+        criteria[3] = criteria[3] with { WeightPercent = 0 };
 
-        var problems = new Rubric(criteria).Problems();
+        Assert.Equal(["Every criterion needs a weight above 0%."], new Rubric(criteria).Problems());
+    }
 
-        Assert.Contains("Criterion ids must be unique.", problems);
-        Assert.Contains("Every criterion needs a name in both Chinese and English.", problems);
+    [Fact]
+    public void A_rubric_without_criteria_is_a_problem()
+    {
+        Assert.Equal(["A rubric needs at least one criterion."], new Rubric([]).Problems());
+    }
+
+    [Fact]
+    public void Criterion_ids_must_be_unique()
+    {
+        var criteria = Standard().Criteria.ToList();
+        criteria[1] = criteria[1] with { Id = "embodiment" };
+
+        Assert.Equal(["Criterion ids must be unique."], new Rubric(criteria).Problems());
+    }
+
+    [Fact]
+    public void A_criterion_without_an_English_name_is_a_problem()
+    {
+        var criteria = Standard().Criteria.ToList();
+        criteria[1] = criteria[1] with { Name = new LocalizedText("对他人的影响", " ") };
+
+        Assert.Equal(["Every criterion needs a name in both Chinese and English."], new Rubric(criteria).Problems());
     }
 }

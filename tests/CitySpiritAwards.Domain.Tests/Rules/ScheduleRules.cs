@@ -55,6 +55,33 @@ public sealed class ScheduleRules
     }
 
     [Fact]
+    public void Draft_has_no_start_time_and_a_number_that_is_no_phase_cannot_be_scheduled()
+    {
+        var phases = Weekly().Phases
+            .Append(new PhaseWindow(CampaignPhase.Draft, Launch.AddDays(-7)))
+            .Append(new PhaseWindow((CampaignPhase)99, Launch.AddYears(1)))
+            .ToList();
+
+        Assert.Equal(["Only Nominating to Published have start times, not: Draft, 99."], new CampaignSchedule(phases).Problems());
+    }
+
+    [Fact]
+    public void A_phase_scheduled_twice_is_a_problem()
+    {
+        var phases = Weekly().Phases.Append(new PhaseWindow(CampaignPhase.Published, Launch.AddYears(1))).ToList();
+
+        Assert.Contains("A phase is scheduled twice.", new CampaignSchedule(phases).Problems());
+    }
+
+    [Fact]
+    public void The_next_change_at_a_boundary_is_the_one_after_it()
+    {
+        var next = Weekly().NextChangeAfter(Launch.AddDays(7));
+
+        Assert.Equal(new PhaseWindow(CampaignPhase.CommitteeScoring, Launch.AddDays(14)), next);
+    }
+
+    [Fact]
     public void A_missing_phase_is_named()
     {
         var phases = Weekly().Phases.Where(w => w.Phase != CampaignPhase.Tallying).ToList();
