@@ -4,7 +4,10 @@ using CitySpiritAwards.Web.Hosting;
 using CitySpiritAwards.Web.Identity;
 using CitySpiritAwards.Web.Localization;
 using CitySpiritAwards.Web.Nominations;
+using CitySpiritAwards.Web.Gallery;
 using CitySpiritAwards.Web.Photos;
+using CitySpiritAwards.Web.Photos.Processing;
+using CitySpiritAwards.Web.Pages.Nominations;
 using CitySpiritAwards.Web.Seeding;
 using System.Text.Encodings.Web;
 using System.Text.Json.Serialization;
@@ -31,7 +34,12 @@ public static class Extensions
         builder.AddPhotoStore(hosting);
         builder.AddSeeding();
         builder.Services.AddSingleton<ConsentLinks>();
+        builder.Services.AddSingleton<PhotoProcessor>();
+        builder.Services.AddSingleton<NominationFormReader>();
+        builder.Services.AddSingleton<NominationPhotoFiles>();
         builder.Services.AddScoped<NominationServices>();
+        builder.Services.AddScoped<NominationFormServices>();
+        builder.Services.AddSingleton<DisplayNames>();
         builder.AddAwardsHealthChecks(hosting);
 
         builder.Services.AddProblemDetails();
@@ -92,6 +100,8 @@ public static class Extensions
         app.MapGroup("api/districts").MapDistrictsApi().WithTags("Districts");
         app.MapGroup("api/campaigns").MapCampaignsApi().WithTags("Campaigns");
         app.MapNominationsApi();
+        app.MapGalleryApi();
+        app.MapPhotoEndpoints();
         app.MapGroup("api/admin").MapAdminApi().WithTags("Administration").RequireAuthorization(Roles.Administrator);
         app.MapAdminDashboards();
         app.MapRazorPages();

@@ -23,8 +23,13 @@ public interface INominationGrain : IGrainWithStringKey
     [Alias("Import")]
     Task<NominationView> ImportApprovedAsync(NominationSubmission submission, string actor);
 
+    /// <summary>The nominator changes what they wrote and which photos come with it (ids already stored by the web layer).</summary>
     [Alias("Edit")]
-    Task<NominationOutcome> EditAsync(string nominatorId, NominationDraft draft);
+    Task<NominationOutcome> EditAsync(string nominatorId, NominationDraft draft, IReadOnlyList<string> photoIds);
+
+    /// <summary>A moderator folds this nomination into another of the same nominee (<paramref name="targetId"/>) during Screening.</summary>
+    [Alias("MergeInto")]
+    Task<NominationOutcome> MergeIntoAsync(string targetId, string moderatorId);
 
     [Alias("Withdraw")]
     Task<NominationOutcome> WithdrawAsync(string nominatorId);

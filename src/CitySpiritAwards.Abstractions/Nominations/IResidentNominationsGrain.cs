@@ -14,7 +14,7 @@ public interface IResidentNominationsGrain : IGrainWithStringKey
 
     /// <summary>Submits a nomination under the id the browser chose; the same id again is the same nomination.</summary>
     [Alias("Submit")]
-    Task<NominationOutcome> SubmitAsync(string nominationId, NominationDraft draft);
+    Task<NominationOutcome> SubmitAsync(string nominationId, NominationDraft draft, IReadOnlyList<string> photoIds);
 
     [Alias("List")]
     Task<IReadOnlyList<string>> ListAsync();

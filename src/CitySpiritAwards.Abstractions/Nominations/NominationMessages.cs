@@ -2,12 +2,16 @@ using CitySpiritAwards.Domain.Nominations;
 
 namespace CitySpiritAwards.Abstractions.Nominations;
 
-/// <summary>A resident's nomination as submitted: the draft (validated by the grain) and who submitted it.</summary>
+/// <summary>
+/// A resident's nomination as submitted: the draft (validated by the grain), who submitted it, and the ids of its
+/// photos, already checked and stored by the web layer (<see cref="NominationPhotos"/>).
+/// </summary>
 [GenerateSerializer, Immutable, Alias("CitySpiritAwards.NominationSubmission")]
 public sealed record NominationSubmission(
     [property: Id(0)] string CampaignId,
     [property: Id(1)] string NominatorId,
-    [property: Id(2)] NominationDraft Draft);
+    [property: Id(2)] NominationDraft Draft,
+    [property: Id(3)] IReadOnlyList<string> PhotoIds);
 
 /// <summary>Something that happened to a nomination: the nominator's history and the moderation audit log.</summary>
 [GenerateSerializer, Immutable, Alias("CitySpiritAwards.NominationEvent")]
@@ -31,21 +35,29 @@ public sealed record NominationView(
     [property: Id(5)] NomineeConsent Consent,
     [property: Id(6)] DateTimeOffset SubmittedAt,
     [property: Id(7)] string? ModeratorNote,
-    [property: Id(8)] IReadOnlyList<NominationEvent> History)
+    [property: Id(8)] IReadOnlyList<NominationEvent> History,
+    [property: Id(9)] IReadOnlyList<string> PhotoIds,
+    [property: Id(10)] DateTimeOffset? PublicSince)
 {
     public bool IsPublic => PublicVisibility.IsPublic(Status, Consent);
 }
 
-/// <summary>The answer to a command: the nomination as it now is, or why nothing changed.</summary>
+/// <summary>
+/// The answer to a command: the nomination as it now is, or why nothing changed. <paramref name="Created"/> is true
+/// only for the call that created the nomination, never for a repeat of it (so the consent email goes out once).
+/// </summary>
 [GenerateSerializer, Immutable, Alias("CitySpiritAwards.NominationOutcome")]
 public sealed record NominationOutcome(
     [property: Id(0)] NominationView? Nomination,
     [property: Id(1)] IReadOnlyList<NominationProblem> Problems,
-    [property: Id(2)] string? Refusal)
+    [property: Id(2)] string? Refusal,
+    [property: Id(3)] bool Created = false)
 {
     public bool Succeeded => Nomination is not null && Problems.Count == 0 && Refusal is null;
 
     public static NominationOutcome Done(NominationView nomination) => new(nomination, [], null);
+
+    public static NominationOutcome NewlyCreated(NominationView nomination) => new(nomination, [], null, Created: true);
 
     public static NominationOutcome Invalid(IReadOnlyList<NominationProblem> problems) => new(null, problems, null);
 

@@ -51,6 +51,18 @@ public static class NominationText
     /// <summary>The length as a reader counts it: extended grapheme clusters (UAX #29), not UTF-16 units.</summary>
     public static int Length(string text) => new StringInfo(text).LengthInTextElements;
 
+    /// <summary>
+    /// The first <paramref name="maxLength"/> characters as a reader counts them, cut at a grapheme boundary (never
+    /// inside an emoji or an accented letter), with "…" when something was left out; line breaks become spaces.
+    /// </summary>
+    public static string Excerpt(string text, int maxLength)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxLength, 1);
+        var flat = text.ReplaceLineEndings(" ");
+        var info = new StringInfo(flat);
+        return info.LengthInTextElements <= maxLength ? flat : info.SubstringByTextElements(0, maxLength).TrimEnd() + "…";
+    }
+
     private static bool IsNoncharacter(int codePoint) =>
         codePoint is >= 0xFDD0 and <= 0xFDEF || (codePoint & 0xFFFE) == 0xFFFE;
 }

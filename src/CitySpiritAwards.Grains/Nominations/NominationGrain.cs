@@ -13,17 +13,21 @@ public sealed class NominationGrain(
     KnownDistricts districts,
     AwardsClock clock) : Grain, INominationGrain
 {
+    /// <summary>How much of a story a gallery card shows, in characters as a reader counts them.</summary>
+    public const int ExcerptLength = 120;
+
     private NominationState S => state.State;
 
     public Task<NominationView?> GetAsync() => Task.FromResult(state.RecordExists ? View() : null);
 
     public async Task<NominationOutcome> CreateAsync(NominationSubmission submission)
     {
-        var draft = NominationValidator.Normalize(submission.Draft);
+        var photoIds = NominationPhotos.EnsureValid(submission.PhotoIds);
+        var draft = NominationValidator.Normalize(submission.Draft) with { PhotoCount = photoIds.Count };
         if (state.RecordExists)
         {
             // The same request twice (a double click, a retried call) yields the first result.
-            return S.CampaignId == submission.CampaignId && S.NominatorId == submission.NominatorId && S.Draft == draft
+            return S.CampaignId == submission.CampaignId && S.NominatorId == submission.NominatorId && S.Draft == draft && S.PhotoIds.SequenceEqual(photoIds)
                 ? NominationOutcome.Done(View())
                 : NominationOutcome.Refused(RefusalCodes.IdInUse);
         }
@@ -38,35 +42,44 @@ public sealed class NominationGrain(
         if (!decision.IsAllowed)
             return NominationOutcome.Refused(decision.RefusalCode!);
 
-        Start(submission with { Draft = draft }, decision.Next!.Value, NomineeConsent.Pending, submission.NominatorId, "submitted");
+        Start(submission with { Draft = draft, PhotoIds = photoIds }, decision.Next!.Value, NomineeConsent.Pending, submission.NominatorId, "submitted");
         await state.WriteStateAsync();
         await GrainFactory.GetGrain<ICampaignGrain>(submission.CampaignId).AddNominationAsync(this.GetPrimaryKeyString());
-        return NominationOutcome.Done(View());
+        return NominationOutcome.NewlyCreated(View());
     }
 
     public async Task<NominationView> ImportApprovedAsync(NominationSubmission submission, string actor)
     {
         if (!state.RecordExists)
         {
-            Start(submission with { Draft = NominationValidator.Normalize(submission.Draft) }, NominationStatus.Approved, NomineeConsent.Given, actor, "imported as approved, with consent");
+            var photoIds = NominationPhotos.EnsureValid(submission.PhotoIds);
+            var draft = NominationValidator.Normalize(submission.Draft) with { PhotoCount = photoIds.Count };
+            Start(submission with { Draft = draft, PhotoIds = photoIds }, NominationStatus.Approved, NomineeConsent.Given, actor, "imported as approved, with consent");
+            TrackVisibility();
             await state.WriteStateAsync();
         }
         await GrainFactory.GetGrain<ICampaignGrain>(S.CampaignId).AddNominationAsync(this.GetPrimaryKeyString());
+        await SyncGalleryAsync();
         return View();
     }
 
-    public async Task<NominationOutcome> EditAsync(string nominatorId, NominationDraft draft)
+    public async Task<NominationOutcome> EditAsync(string nominatorId, NominationDraft draft, IReadOnlyList<string> photoIds)
     {
         if (Refusal(nominatorId) is { } refused)
             return refused;
-        var normalized = NominationValidator.Normalize(draft);
+        var photos = NominationPhotos.EnsureValid(photoIds);
+        var normalized = NominationValidator.Normalize(draft) with { PhotoCount = photos.Count };
         var problems = NominationValidator.Validate(normalized, CategoryIds.All, districts.Ids);
         if (problems.Count > 0)
             return NominationOutcome.Invalid(problems);
         var decision = S.Status == NominationStatus.ChangesRequested
             ? NominationLifecycle.Resubmit(S.Status, await PhaseAsync())
             : NominationLifecycle.Edit(S.Status, await PhaseAsync());
-        return await ApplyAsync(decision, nominatorId, "edited", null, () => S.Draft = normalized);
+        return await ApplyAsync(decision, nominatorId, "edited", null, () =>
+        {
+            S.Draft = normalized;
+            S.PhotoIds = photos.ToList();
+        });
     }
 
     public async Task<NominationOutcome> WithdrawAsync(string nominatorId) =>
@@ -86,8 +99,7 @@ public sealed class NominationGrain(
             return NominationOutcome.Refused(decision.RefusalCode!, View());
         S.Consent = decision.Next!.Value;
         Record("nominee", $"consent: {action}", null);
-        await state.WriteStateAsync();
-        return NominationOutcome.Done(View());
+        return await SaveAsync();
     }
 
     public async Task<NominationOutcome> ModerateAsync(ModerationAction action, string moderatorId, string? reason)
@@ -105,6 +117,17 @@ public sealed class NominationGrain(
         return await ApplyAsync(decision, moderatorId, $"moderation: {action}", reason, () => S.ModeratorNote = reason);
     }
 
+    public async Task<NominationOutcome> MergeIntoAsync(string targetId, string moderatorId)
+    {
+        if (!state.RecordExists)
+            return NominationOutcome.Refused(RefusalCodes.NotFound);
+        var target = targetId == this.GetPrimaryKeyString() ? View() : await GrainFactory.GetGrain<INominationGrain>(targetId).GetAsync();
+        if (target is null || target.CampaignId != S.CampaignId)
+            return NominationOutcome.Refused(RefusalCodes.NotFound, View());
+        var decision = NominationLifecycle.Merge(this.GetPrimaryKeyString(), S.Status, targetId, target.Status, await PhaseAsync());
+        return await ApplyAsync(decision, moderatorId, "moderation: Merge", targetId, () => S.MergedInto = targetId);
+    }
+
     private NominationOutcome? Refusal(string nominatorId) =>
         !state.RecordExists ? NominationOutcome.Refused(RefusalCodes.NotFound)
         : S.NominatorId != nominatorId ? NominationOutcome.Refused(RefusalCodes.NotYours)
@@ -117,9 +140,41 @@ public sealed class NominationGrain(
         change?.Invoke();
         S.Status = decision.Next!.Value;
         Record(actor, action, note);
+        return await SaveAsync();
+    }
+
+    private async Task<NominationOutcome> SaveAsync()
+    {
+        TrackVisibility();
         await state.WriteStateAsync();
+        await SyncGalleryAsync();
         return NominationOutcome.Done(View());
     }
+
+    /// <summary>Remembers when the nomination became public (the gallery shows the newest first), and forgets it when it stops being.</summary>
+    private void TrackVisibility()
+    {
+        if (!PublicVisibility.IsPublic(S.Status, S.Consent))
+            S.PublicSince = null;
+        else
+            S.PublicSince ??= clock.UtcNow;
+    }
+
+    /// <summary>
+    /// Puts the nomination into the campaign's gallery or takes it out, after its own state is stored. Both calls are
+    /// idempotent, so the next change (or a retry) repairs the gallery if this call was lost.
+    /// </summary>
+    private Task SyncGalleryAsync()
+    {
+        var gallery = GrainFactory.GetGrain<IPublicGalleryGrain>(S.CampaignId);
+        if (S.PublicSince is not { } since)
+            return gallery.HideAsync(this.GetPrimaryKeyString());
+        return gallery.ShowAsync(new GalleryEntry(
+            this.GetPrimaryKeyString(), S.Draft!.CategoryId, S.Draft.DistrictId, S.Draft.NomineeName, S.Draft.Relationship,
+            Excerpt(S.Draft.StoryZh), Excerpt(S.Draft.StoryEn), S.PhotoIds.ToList(), since));
+    }
+
+    private static string? Excerpt(string? story) => story is null ? null : NominationText.Excerpt(story, ExcerptLength);
 
     private async Task<CampaignPhase> PhaseAsync() =>
         (await GrainFactory.GetGrain<ICampaignGrain>(S.CampaignId).GetAsync())?.Phase ?? CampaignPhase.Draft;
@@ -131,6 +186,7 @@ public sealed class NominationGrain(
             CampaignId = submission.CampaignId,
             NominatorId = submission.NominatorId,
             Draft = submission.Draft,
+            PhotoIds = submission.PhotoIds.ToList(),
             Status = status,
             Consent = consent,
             SubmittedAt = clock.UtcNow,
@@ -142,7 +198,8 @@ public sealed class NominationGrain(
         S.History.Add(new NominationEvent(clock.UtcNow, actor, action, note));
 
     private NominationView View() => new(
-        this.GetPrimaryKeyString(), S.CampaignId, S.NominatorId, S.Draft!, S.Status, S.Consent, S.SubmittedAt, S.ModeratorNote, S.History.ToList());
+        this.GetPrimaryKeyString(), S.CampaignId, S.NominatorId, S.Draft!, S.Status, S.Consent, S.SubmittedAt, S.ModeratorNote,
+        S.History.ToList(), S.PhotoIds.ToList(), S.PublicSince);
 }
 
 [GenerateSerializer, Alias("CitySpiritAwards.NominationState")]
@@ -156,4 +213,7 @@ public sealed class NominationState
     [Id(5)] public DateTimeOffset SubmittedAt { get; set; }
     [Id(6)] public string? ModeratorNote { get; set; }
     [Id(7)] public List<NominationEvent> History { get; set; } = [];
+    [Id(8)] public List<string> PhotoIds { get; set; } = [];
+    [Id(9)] public DateTimeOffset? PublicSince { get; set; }
+    [Id(10)] public string? MergedInto { get; set; }
 }

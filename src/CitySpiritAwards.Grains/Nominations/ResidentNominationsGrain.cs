@@ -10,11 +10,12 @@ public sealed class ResidentNominationsGrain(
 {
     public Task<IReadOnlyList<string>> ListAsync() => Task.FromResult<IReadOnlyList<string>>(state.State.NominationIds.ToList());
 
-    public async Task<NominationOutcome> SubmitAsync(string nominationId, NominationDraft draft)
+    public async Task<NominationOutcome> SubmitAsync(string nominationId, NominationDraft draft, IReadOnlyList<string> photoIds)
     {
+        NominationPhotos.EnsureValid(photoIds); // before anything is reserved
         var (campaignId, residentId) = ParseKey();
         var nomination = GrainFactory.GetGrain<INominationGrain>(nominationId);
-        var submission = new NominationSubmission(campaignId, residentId, draft);
+        var submission = new NominationSubmission(campaignId, residentId, draft, photoIds);
 
         var reservedNow = !state.State.NominationIds.Contains(nominationId);
         if (reservedNow)

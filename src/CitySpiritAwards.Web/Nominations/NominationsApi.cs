@@ -3,40 +3,36 @@ using System.Security.Claims;
 using System.Text.Json;
 using CitySpiritAwards.Abstractions.Nominations;
 using CitySpiritAwards.Domain.Nominations;
-using CitySpiritAwards.Grains.Time;
+using CitySpiritAwards.Grains.Nominations;
 using CitySpiritAwards.Web.Identity;
-using CitySpiritAwards.Web.Localization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
 namespace CitySpiritAwards.Web.Nominations;
 
-/// <summary>A nomination as its nominator sees it: everything they entered, its status and history.</summary>
-public sealed record OwnNomination(string Id, string CampaignId, NominationDraft Draft, NominationStatus Status, NomineeConsent Consent, string? ModeratorNote, IReadOnlyList<NominationEvent> History)
+/// <summary>
+/// A nomination as its nominator sees it: everything they entered, its photos, status and history. The history says
+/// who acted by role only ("nominator", "moderator", "nominee"), never a moderator's account.
+/// </summary>
+public sealed record OwnNomination(
+    string Id, string CampaignId, NominationDraft Draft, IReadOnlyList<string> PhotoIds, NominationStatus Status, NomineeConsent Consent,
+    string? ModeratorNote, IReadOnlyList<NominationEvent> History)
 {
-    public static OwnNomination From(NominationView n) => new(n.Id, n.CampaignId, n.Draft, n.Status, n.Consent, n.ModeratorNote, n.History);
+    public static OwnNomination From(NominationView n) =>
+        new(n.Id, n.CampaignId, n.Draft, n.PhotoIds, n.Status, n.Consent, n.ModeratorNote,
+            n.History.Select(e => e with { Actor = RoleOf(e.Actor, n.NominatorId) }).ToList());
+
+    public static string RoleOf(string actor, string nominatorId) =>
+        actor == nominatorId ? "nominator" : actor.Split(':')[0];
 }
 
 public sealed record ModerationRequest(ModerationAction Action, string? Reason);
+public sealed record MergeRequest(string TargetId);
 public sealed record ConsentRequest(ConsentAction Action);
 
-/// <summary>Dependencies every nomination endpoint and page uses.</summary>
-public sealed record NominationServices(IGrainFactory Grains, IStringLocalizer<SharedResource> Text, AccountMailer Mailer, ConsentLinks ConsentLinks, AwardsClock Clock)
-{
-    /// <summary>
-    /// Submits through the resident's quota grain and, the first time only, emails the nominee their consent link.
-    /// The page and the API both nominate through here.
-    /// </summary>
-    public async Task<NominationOutcome> SubmitAsync(string campaignId, string residentId, string nominationId, NominationDraft draft, HttpContext http, CancellationToken ct)
-    {
-        var existed = await Grains.GetGrain<INominationGrain>(nominationId).GetAsync() is not null;
-        var outcome = await Grains.GetGrain<IResidentNominationsGrain>(IResidentNominationsGrain.KeyFor(campaignId, residentId)).SubmitAsync(nominationId, draft);
-        if (outcome.Succeeded && !existed)
-            await Mailer.SendNomineeConsentAsync(outcome.Nomination!.Draft.NomineeEmail, ConsentLinks.PathFor(outcome.Nomination.Id, Clock.UtcNow), http, ct);
-        return outcome;
-    }
-}
+/// <summary>How a nomination reached the API, read before anything is stored.</summary>
+public sealed record NominationRequestReader(NominationFormReader Reader, KnownDistricts Districts);
 
 public static class NominationsApi
 {
@@ -46,30 +42,78 @@ public static class NominationsApi
     {
         var residents = app.MapGroup("api").RequireAuthorization(Roles.Resident).WithTags("Nominations");
         residents.MapPost("campaigns/{campaignId}/nominations", SubmitAsync)
-            .WithSummary($"Nominates a neighbour. Send a new random {IdempotencyHeader} per nomination: repeating it (a double click) returns the same nomination.");
+            .Accepts<NominationDraft>("application/json", "multipart/form-data")
+            .WithSummary($"Nominates a neighbour: JSON, or a multipart form with the same fields and up to {NominationLimits.MaxPhotos} photo files. " +
+                         $"Send a new random {IdempotencyHeader} per nomination: repeating it (a double click) returns the same nomination.");
         residents.MapGet("campaigns/{campaignId}/nominations/mine", MineAsync).WithSummary("The signed-in resident's nominations in a campaign, with status and history.");
+        residents.MapPut("nominations/{id}", EditAsync)
+            .Accepts<NominationDraft>("application/json", "multipart/form-data")
+            .WithSummary($"Changes one's own nomination while it may still be edited. JSON keeps its photos; a multipart form keeps the photos named in " +
+                         $"{NominationInput.KeepPhotoIdsField} fields and adds its files.");
         residents.MapPost("nominations/{id}/withdraw", WithdrawAsync).WithSummary("Withdraws one's own nomination before screening.");
 
-        app.MapGroup("api/nominations").RequireAuthorization(Roles.Moderator).WithTags("Moderation")
-            .MapPost("{id}/moderation", ModerateAsync).WithSummary("Approves, rejects (with a reason), requests changes or hides a nomination.");
+        var moderators = app.MapGroup("api/nominations").RequireAuthorization(Roles.Moderator).WithTags("Moderation");
+        moderators.MapPost("{id}/moderation", ModerateAsync).WithSummary("Approves, rejects (with a reason), requests changes or hides a nomination.");
+        moderators.MapPost("{id}/merge", MergeAsync).WithSummary("Folds a duplicate into another nomination of the same nominee during screening.");
 
         var consent = app.MapGroup("api/consent").WithTags("Consent").AllowAnonymous();
         consent.MapPost("{token}", ConsentAsync).WithSummary("The nominee's answer, with the token from the emailed link.");
     }
 
     private static async Task<Results<Created<OwnNomination>, ValidationProblem, ProblemHttpResult>> SubmitAsync(
-        string campaignId, NominationDraft draft, [FromHeader(Name = IdempotencyHeader)] string? idempotencyKey,
-        ClaimsPrincipal user, HttpContext http, [AsParameters] NominationServices services, CancellationToken ct)
+        string campaignId, [FromHeader(Name = IdempotencyHeader)] string? idempotencyKey, ClaimsPrincipal user, HttpContext http,
+        [AsParameters] NominationRequestReader reader, [AsParameters] NominationServices services, CancellationToken ct)
     {
         if (!Guid.TryParse(idempotencyKey, out var key))
-            return TypedResults.Problem(statusCode: 400, title: "Idempotency-Key header required / 缺少 Idempotency-Key",
+            return TypedResults.Problem(statusCode: 400, title: services.Text["Nomination.Api.IdempotencyKeyRequired"],
                 detail: $"Send a new random GUID in the {IdempotencyHeader} header for each nomination.");
+        if (await ReadAsync(http.Request, reader, services, ct) is not { } input)
+            return UnreadableBody(services.Text);
+        if (Rejected(input, services.Text) is { } rejected)
+            return rejected.AsSubmitResult();
 
-        var outcome = await services.SubmitAsync(campaignId, UserId(user), key.ToString("N"), draft, http, ct);
-        if (Failure(outcome, services.Text) is { } failure)
+        var change = await services.SubmitAsync(campaignId, UserId(user), key.ToString("N"), input.Draft, input.Photos, keepPhotosForCorrection: false, http, ct);
+        if (Failure(change.Outcome, services.Text) is { } failure)
             return failure.AsSubmitResult();
+        return TypedResults.Created($"/api/campaigns/{campaignId}/nominations/mine", OwnNomination.From(change.Outcome.Nomination!));
+    }
 
-        return TypedResults.Created($"/api/campaigns/{campaignId}/nominations/mine", OwnNomination.From(outcome.Nomination!));
+    private static async Task<Results<Ok<OwnNomination>, ValidationProblem, ProblemHttpResult>> EditAsync(
+        string id, ClaimsPrincipal user, HttpContext http,
+        [AsParameters] NominationRequestReader reader, [AsParameters] NominationServices services, CancellationToken ct)
+    {
+        if (await ReadAsync(http.Request, reader, services, ct) is not { } input)
+            return UnreadableBody(services.Text);
+        if (Rejected(input, services.Text) is { } rejected)
+            return rejected.AsResult<OwnNomination>();
+        var photos = input.Photos;
+        if (!NominationFormReader.IsMultipart(http.Request) && await services.Grains.GetGrain<INominationGrain>(id).GetAsync() is { } current)
+            photos = photos with { KeptIds = current.PhotoIds };
+
+        var change = await services.EditAsync(id, UserId(user), input.Draft, photos, ct);
+        return Failure(change.Outcome, services.Text) is { } failure
+            ? failure.AsResult<OwnNomination>()
+            : TypedResults.Ok(OwnNomination.From(change.Outcome.Nomination!));
+    }
+
+    private static async Task<NominationInput?> ReadAsync(HttpRequest request, NominationRequestReader reader, NominationServices services, CancellationToken ct) =>
+        NominationFormReader.IsMultipart(request)
+            ? await NominationInput.ReadFormAsync(request, reader.Reader, prefix: "", reader.Districts, services.Text, beforeFirstFile: null, ct)
+            : request.HasJsonContentType() ? await NominationInput.ReadJsonAsync(request, ct) : null;
+
+    private static ProblemHttpResult UnreadableBody(IStringLocalizer text) =>
+        TypedResults.Problem(statusCode: 400, title: text["Nomination.Api.UnreadableBody"],
+            detail: "Send the nomination as application/json or as multipart/form-data.");
+
+    /// <summary>Problems found while reading (photos, encodings, size): nothing was stored.</summary>
+    private static Failed? Rejected(NominationInput input, IStringLocalizer text)
+    {
+        if (input.TooLarge)
+            return new Failed(null, TypedResults.Problem(statusCode: 413, title: input.Problems[NominationInput.PhotosField][0]));
+        if (input.IsAcceptable)
+            return null;
+        var errors = input.Problems.ToDictionary(p => ApiFieldName(p.Key), p => p.Value);
+        return new Failed(TypedResults.ValidationProblem(errors, title: text["Nomination.Invalid.Title"]), null);
     }
 
     private static async Task<Ok<IReadOnlyList<OwnNomination>>> MineAsync(string campaignId, ClaimsPrincipal user, IGrainFactory grains) =>
@@ -86,7 +130,14 @@ public static class NominationsApi
     private static async Task<Results<Ok<NominationStatus>, ValidationProblem, ProblemHttpResult>> ModerateAsync(
         string id, ModerationRequest request, ClaimsPrincipal user, [AsParameters] NominationServices services)
     {
-        var outcome = await services.Grains.GetGrain<INominationGrain>(id).ModerateAsync(request.Action, $"moderator:{user.Identity?.Name}", request.Reason);
+        var outcome = await services.Grains.GetGrain<INominationGrain>(id).ModerateAsync(request.Action, ModeratorActor(user), request.Reason);
+        return Failure(outcome, services.Text) is { } failure ? failure.AsResult<NominationStatus>() : TypedResults.Ok(outcome.Nomination!.Status);
+    }
+
+    private static async Task<Results<Ok<NominationStatus>, ValidationProblem, ProblemHttpResult>> MergeAsync(
+        string id, MergeRequest request, ClaimsPrincipal user, [AsParameters] NominationServices services)
+    {
+        var outcome = await services.Grains.GetGrain<INominationGrain>(id).MergeIntoAsync(request.TargetId ?? "", ModeratorActor(user));
         return Failure(outcome, services.Text) is { } failure ? failure.AsResult<NominationStatus>() : TypedResults.Ok(outcome.Nomination!.Status);
     }
 
@@ -102,19 +153,30 @@ public static class NominationsApi
     public static string UserId(ClaimsPrincipal user) =>
         user.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("A signed-in user has no id claim.");
 
+    /// <summary>How a moderator is recorded in a nomination's history (the audit log); nominators see only "moderator".</summary>
+    public static string ModeratorActor(ClaimsPrincipal user) => $"moderator:{user.Identity?.Name}";
+
+    private static string ApiFieldName(string field) => JsonNamingPolicy.CamelCase.ConvertName(field);
+
     /// <summary>A refused or invalid outcome as problem+json in the reader's language; null when it succeeded.</summary>
     public static Failed? Failure(NominationOutcome outcome, IStringLocalizer text)
     {
         if (outcome.Problems.Count > 0)
         {
             var errors = outcome.Problems
-                .GroupBy(p => JsonNamingPolicy.CamelCase.ConvertName(p.Field))
+                .GroupBy(p => ApiFieldName(p.Field))
                 .ToDictionary(g => g.Key, g => g.Select(p => Message(p, text)).ToArray());
             return new Failed(TypedResults.ValidationProblem(errors, title: text["Nomination.Invalid.Title"]), null);
         }
         if (outcome.Refusal is { } refusal)
         {
-            var status = refusal == RefusalCodes.NotFound ? 404 : refusal == RefusalCodes.NotYours ? 403 : 409;
+            var status = refusal switch
+            {
+                RefusalCodes.NotFound => 404,
+                RefusalCodes.NotYours => 403,
+                NominationServices.PhotosUnavailable => 503,
+                _ => 409,
+            };
             return new Failed(null, TypedResults.Problem(statusCode: status, title: text[$"Nomination.Refusal.{refusal}"], type: $"urn:city-spirit-awards:{refusal}"));
         }
         return null;

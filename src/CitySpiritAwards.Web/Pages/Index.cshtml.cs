@@ -1,28 +1,25 @@
-using CitySpiritAwards.Abstractions.Campaigns;
+using CitySpiritAwards.Abstractions.Nominations;
 using CitySpiritAwards.Domain.Categories;
-using CitySpiritAwards.Domain.Seeds;
 using CitySpiritAwards.Web.Apis;
+using CitySpiritAwards.Web.Gallery;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CitySpiritAwards.Web.Pages;
 
-public sealed class IndexModel(IGrainFactory grains, SeedData seeds) : PageModel
+public sealed class IndexModel(IGrainFactory grains) : PageModel
 {
+    /// <summary>How many of the newest public nominations the home page shows; the gallery has the rest.</summary>
+    public const int NewestCount = 6;
+
     public IReadOnlyList<Category> Categories { get; private set; } = [];
     public CampaignSummary? Campaign { get; private set; }
-    public IReadOnlyList<PublicNomination> Nominations { get; private set; } = [];
+    public GalleryResult? Newest { get; private set; }
 
     public async Task OnGetAsync()
     {
         Categories = await CategoriesApi.LoadCategoriesAsync(grains);
         Campaign = (await CampaignsApi.LoadCampaignsAsync(grains)).LastOrDefault();
-        if (Campaign is not null && await grains.GetGrain<ICampaignGrain>(Campaign.Id).GetAsync() is { } snapshot)
-            Nominations = await CampaignsApi.LoadPublicNominationsAsync(grains, snapshot);
+        if (Campaign is not null)
+            Newest = await GalleryApi.QueryAsync(grains, Campaign.Id, new GalleryQuery(null, null, 1, NewestCount));
     }
-
-    public string CategoryName(string id, string culture) =>
-        Categories.FirstOrDefault(c => c.Id == id)?.Name.For(culture) ?? id;
-
-    public string DistrictName(string id, string culture) =>
-        seeds.Districts.FirstOrDefault(d => d.Id == id)?.Name.For(culture) ?? id;
 }

@@ -31,6 +31,12 @@ public sealed class BlobPhotoStore(BlobContainerClient container) : IPhotoStore
         }
     }
 
+    public async Task<bool> ExistsAsync(string key, CancellationToken cancellationToken)
+    {
+        PhotoKeys.EnsureValid(key);
+        return await container.GetBlobClient(key).ExistsAsync(cancellationToken);
+    }
+
     public async Task DeleteAsync(string key, CancellationToken cancellationToken)
     {
         PhotoKeys.EnsureValid(key);

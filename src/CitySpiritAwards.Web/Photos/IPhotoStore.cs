@@ -14,6 +14,8 @@ public interface IPhotoStore
     /// <summary>The photo, or null when there is none under that key.</summary>
     Task<StoredPhoto?> OpenAsync(string key, CancellationToken cancellationToken);
 
+    Task<bool> ExistsAsync(string key, CancellationToken cancellationToken);
+
     Task DeleteAsync(string key, CancellationToken cancellationToken);
 
     /// <summary>Whether the store can be written to now; for the readiness check.</summary>

@@ -24,6 +24,8 @@ public sealed class LocalDiskPhotoStore(string rootDirectory) : IPhotoStore
         return Task.FromResult<StoredPhoto?>(new StoredPhoto(stream, contentType, stream.Length));
     }
 
+    public Task<bool> ExistsAsync(string key, CancellationToken cancellationToken) => Task.FromResult(File.Exists(PathFor(key)));
+
     public Task DeleteAsync(string key, CancellationToken cancellationToken)
     {
         var path = PathFor(key);

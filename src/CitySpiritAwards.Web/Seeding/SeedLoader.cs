@@ -54,7 +54,7 @@ public sealed class SeedLoader(
         foreach (var nomination in demo.Nominations)
         {
             await grains.GetGrain<INominationGrain>(nomination.Id)
-                .ImportApprovedAsync(new NominationSubmission(demo.Id, Actor, nomination.ToDraft()), Actor);
+                .ImportApprovedAsync(new NominationSubmission(demo.Id, Actor, nomination.ToDraft(), PhotoIds: []), Actor);
         }
     }
 

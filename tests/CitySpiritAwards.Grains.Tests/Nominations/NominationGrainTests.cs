@@ -31,7 +31,7 @@ public sealed class NominationGrainTests(EmbeddedClusterFixture fixture)
     {
         var campaignId = await CampaignInAsync(CampaignPhase.Nominating);
 
-        var outcome = await Resident(campaignId).SubmitAsync("n-" + Guid.NewGuid().ToString("N"), TestData.Draft());
+        var outcome = await Resident(campaignId).SubmitAsync("n-" + Guid.NewGuid().ToString("N"), TestData.Draft(), []);
 
         Assert.True(outcome.Succeeded);
         Assert.Equal(NominationStatus.Submitted, outcome.Nomination!.Status);
@@ -46,8 +46,8 @@ public sealed class NominationGrainTests(EmbeddedClusterFixture fixture)
         var campaignId = await CampaignInAsync(CampaignPhase.Nominating);
         var id = "n-" + Guid.NewGuid().ToString("N");
 
-        var first = await Resident(campaignId).SubmitAsync(id, TestData.Draft());
-        var second = await Resident(campaignId).SubmitAsync(id, TestData.Draft());
+        var first = await Resident(campaignId).SubmitAsync(id, TestData.Draft(), []);
+        var second = await Resident(campaignId).SubmitAsync(id, TestData.Draft(), []);
 
         Assert.Equal(first.Nomination!.SubmittedAt, second.Nomination!.SubmittedAt);
         Assert.Equal([id], await Resident(campaignId).ListAsync());
@@ -60,7 +60,7 @@ public sealed class NominationGrainTests(EmbeddedClusterFixture fixture)
         var campaignId = await CampaignInAsync(CampaignPhase.Nominating, nominationsPerResident: 3);
 
         var outcomes = await Task.WhenAll(Enumerable.Range(0, 20)
-            .Select(i => Resident(campaignId).SubmitAsync($"n-{i}-{Guid.NewGuid():N}", TestData.Draft($"邻居{i:00}"))));
+            .Select(i => Resident(campaignId).SubmitAsync($"n-{i}-{Guid.NewGuid():N}", TestData.Draft($"邻居{i:00}"), [])));
 
         Assert.Equal(3, outcomes.Count(o => o.Succeeded));
         Assert.All(outcomes.Where(o => !o.Succeeded), o => Assert.Equal(RefusalCodes.QuotaReached, o.Refusal));
@@ -71,12 +71,12 @@ public sealed class NominationGrainTests(EmbeddedClusterFixture fixture)
     public async Task A_withdrawn_nomination_frees_its_place_in_the_limit()
     {
         var campaignId = await CampaignInAsync(CampaignPhase.Nominating, nominationsPerResident: 1);
-        var first = await Resident(campaignId).SubmitAsync("n-" + Guid.NewGuid().ToString("N"), TestData.Draft());
-        Assert.Equal(RefusalCodes.QuotaReached, (await Resident(campaignId).SubmitAsync("n-" + Guid.NewGuid().ToString("N"), TestData.Draft("李四"))).Refusal);
+        var first = await Resident(campaignId).SubmitAsync("n-" + Guid.NewGuid().ToString("N"), TestData.Draft(), []);
+        Assert.Equal(RefusalCodes.QuotaReached, (await Resident(campaignId).SubmitAsync("n-" + Guid.NewGuid().ToString("N"), TestData.Draft("李四"), [])).Refusal);
 
         await fixture.Grains.GetGrain<INominationGrain>(first.Nomination!.Id).WithdrawAsync("resident-1");
 
-        Assert.True((await Resident(campaignId).SubmitAsync("n-" + Guid.NewGuid().ToString("N"), TestData.Draft("李四"))).Succeeded);
+        Assert.True((await Resident(campaignId).SubmitAsync("n-" + Guid.NewGuid().ToString("N"), TestData.Draft("李四"), [])).Succeeded);
     }
 
     [Fact]
@@ -85,7 +85,7 @@ public sealed class NominationGrainTests(EmbeddedClusterFixture fixture)
         var campaignId = await CampaignInAsync(CampaignPhase.Nominating);
 
         var outcome = await Resident(campaignId).SubmitAsync("n-" + Guid.NewGuid().ToString("N"),
-            TestData.Draft() with { NomineeName = "王", PhotoCount = 4, DistrictId = "atlantis" });
+            TestData.Draft() with { NomineeName = "王", DistrictId = "atlantis" }, TestData.PhotoIds(4));
 
         Assert.Null(outcome.Nomination);
         Assert.Equal(["DistrictId", "NomineeName", "PhotoCount"], outcome.Problems.Select(p => p.Field).Order());
@@ -97,7 +97,7 @@ public sealed class NominationGrainTests(EmbeddedClusterFixture fixture)
     {
         var campaignId = await CampaignInAsync(CampaignPhase.Screening);
 
-        var outcome = await Resident(campaignId).SubmitAsync("n-" + Guid.NewGuid().ToString("N"), TestData.Draft());
+        var outcome = await Resident(campaignId).SubmitAsync("n-" + Guid.NewGuid().ToString("N"), TestData.Draft(), []);
 
         Assert.Equal(RefusalCodes.WrongPhase, outcome.Refusal);
         Assert.Empty((await fixture.Grains.GetGrain<ICampaignGrain>(campaignId).GetAsync())!.NominationIds);
@@ -108,9 +108,9 @@ public sealed class NominationGrainTests(EmbeddedClusterFixture fixture)
     {
         var campaignId = await CampaignInAsync(CampaignPhase.Nominating);
         var id = "n-" + Guid.NewGuid().ToString("N");
-        await Resident(campaignId).SubmitAsync(id, TestData.Draft());
+        await Resident(campaignId).SubmitAsync(id, TestData.Draft(), []);
 
-        var reused = await Resident(campaignId, "resident-2").SubmitAsync(id, TestData.Draft("别人"));
+        var reused = await Resident(campaignId, "resident-2").SubmitAsync(id, TestData.Draft("别人"), []);
 
         Assert.Equal(RefusalCodes.IdInUse, reused.Refusal);
         Assert.Equal("王小虎", (await fixture.Grains.GetGrain<INominationGrain>(id).GetAsync())!.Draft.NomineeName);
@@ -121,10 +121,10 @@ public sealed class NominationGrainTests(EmbeddedClusterFixture fixture)
     public async Task Only_the_nominator_may_edit_and_only_an_approved_consented_nomination_is_public()
     {
         var campaignId = await CampaignInAsync(CampaignPhase.Nominating);
-        var id = (await Resident(campaignId).SubmitAsync("n-" + Guid.NewGuid().ToString("N"), TestData.Draft())).Nomination!.Id;
+        var id = (await Resident(campaignId).SubmitAsync("n-" + Guid.NewGuid().ToString("N"), TestData.Draft(), [])).Nomination!.Id;
         var nomination = fixture.Grains.GetGrain<INominationGrain>(id);
 
-        Assert.Equal(RefusalCodes.NotYours, (await nomination.EditAsync("someone-else", TestData.Draft("改名"))).Refusal);
+        Assert.Equal(RefusalCodes.NotYours, (await nomination.EditAsync("someone-else", TestData.Draft("改名"), [])).Refusal);
         await fixture.Grains.GetGrain<ICampaignGrain>(campaignId).AdvanceToAsync(CampaignPhase.Screening, "admin:test");
         var approved = await nomination.ModerateAsync(ModerationAction.Approve, "moderator-1", null);
         Assert.False(approved.Nomination!.IsPublic); // approved, but the nominee has not consented yet
@@ -142,7 +142,7 @@ public sealed class NominationGrainTests(EmbeddedClusterFixture fixture)
     {
         var campaignId = await CampaignInAsync(CampaignPhase.Nominating);
         var nomination = fixture.Grains.GetGrain<INominationGrain>(
-            (await Resident(campaignId).SubmitAsync("n-" + Guid.NewGuid().ToString("N"), TestData.Draft())).Nomination!.Id);
+            (await Resident(campaignId).SubmitAsync("n-" + Guid.NewGuid().ToString("N"), TestData.Draft(), [])).Nomination!.Id);
 
         await nomination.ConsentAsync(ConsentAction.Decline);
         var later = await nomination.ConsentAsync(ConsentAction.Give);
@@ -156,7 +156,7 @@ public sealed class NominationGrainTests(EmbeddedClusterFixture fixture)
     {
         var campaignId = await CampaignInAsync(CampaignPhase.Nominating);
         var nomination = fixture.Grains.GetGrain<INominationGrain>(
-            (await Resident(campaignId).SubmitAsync("n-" + Guid.NewGuid().ToString("N"), TestData.Draft())).Nomination!.Id);
+            (await Resident(campaignId).SubmitAsync("n-" + Guid.NewGuid().ToString("N"), TestData.Draft(), [])).Nomination!.Id);
         await fixture.Grains.GetGrain<ICampaignGrain>(campaignId).AdvanceToAsync(CampaignPhase.Screening, "admin:test");
 
         var withoutReason = await nomination.ModerateAsync(ModerationAction.Reject, "moderator-1", " ");

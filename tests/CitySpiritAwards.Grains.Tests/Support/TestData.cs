@@ -33,6 +33,10 @@ internal static class TestData
 
     public const string Story = "王师傅开了二十年公交车，安全行车零事故。他记得沿线每个站台的坡度和老人常坐的座位，起步刹车都格外平稳，乘客都叫他“稳师傅”。";
 
+    /// <summary>Photo ids as the web layer makes them (16 hex digits), all different.</summary>
+    public static IReadOnlyList<string> PhotoIds(int count) =>
+        Enumerable.Range(0, count).Select(_ => Guid.NewGuid().ToString("N")[..NominationPhotos.IdLength]).ToList();
+
     public static NominationDraft Draft(string name = "王小虎") => new(
         CategoryIds.Excellence, "pudong", name, Relationships.Neighbour, Story, StoryEn: null, "nominee@example.org", PhotoCount: 0);
 }

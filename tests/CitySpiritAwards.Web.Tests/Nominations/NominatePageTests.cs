@@ -45,8 +45,9 @@ public sealed partial class NominatePageTests(NominationApiTests.Site site) : IC
     {
         var resident = await ResidentAsync("zh-CN");
 
-        var (status, html) = await resident.SubmitForPageAsync("/campaigns/demo/nominate",
+        var response = await resident.SubmitMultipartAsync("/campaigns/demo/nominate",
             Form("钱", "not-an-email", Guid.NewGuid().ToString("N"), story: "太短"));
+        var (status, html) = (response.StatusCode, WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Contains("推荐信息需要修改", html);
@@ -65,8 +66,8 @@ public sealed partial class NominatePageTests(NominationApiTests.Site site) : IC
         var (_, page) = await resident.GetAsync("/campaigns/demo/nominate");
         var nominationId = NominationIdField().Match(page).Groups[1].Value;
 
-        var first = await resident.SubmitAsync("/campaigns/demo/nominate", Form("钱阿婆", nominee, nominationId));
-        var second = await resident.SubmitAsync("/campaigns/demo/nominate", Form("钱阿婆", nominee, nominationId));
+        var first = await resident.SubmitMultipartAsync("/campaigns/demo/nominate", Form("钱阿婆", nominee, nominationId));
+        var second = await resident.SubmitMultipartAsync("/campaigns/demo/nominate", Form("钱阿婆", nominee, nominationId));
 
         Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, second.StatusCode);
@@ -80,7 +81,7 @@ public sealed partial class NominatePageTests(NominationApiTests.Site site) : IC
     public async Task A_resident_withdraws_their_nomination_from_their_list()
     {
         var resident = await ResidentAsync("en");
-        var submitted = await resident.SubmitAsync("/campaigns/demo/nominate", Form("钱阿婆", AccountBrowser.NewEmail("nominee"), Guid.NewGuid().ToString("N")));
+        var submitted = await resident.SubmitMultipartAsync("/campaigns/demo/nominate", Form("钱阿婆", AccountBrowser.NewEmail("nominee"), Guid.NewGuid().ToString("N")));
         var listPath = submitted.Headers.Location!.OriginalString;
         var (_, before) = await resident.GetAsync(listPath);
         var nominationId = Regex.Match(before, "name=\"nominationId\" value=\"([^\"]+)\"").Groups[1].Value;

@@ -36,8 +36,11 @@ public abstract class PhotoStoreContract
         var key = NewKey();
         await Store.SaveAsync(key, new MemoryStream([1, 2, 3]), "image/png", CancellationToken.None);
 
+        Assert.True(await Store.ExistsAsync(key, CancellationToken.None));
+
         await Store.DeleteAsync(key, CancellationToken.None);
 
+        Assert.False(await Store.ExistsAsync(key, CancellationToken.None));
         Assert.Null(await Store.OpenAsync(key, CancellationToken.None));
         Assert.Null(await Store.OpenAsync(NewKey(), CancellationToken.None));
     }

@@ -30,6 +30,29 @@ public sealed partial class AccountBrowser(AwardsAppFactory app, string culture 
         return await Client.PostAsync(Url(path), new FormUrlEncodedContent(form));
     }
 
+    /// <summary>
+    /// Like a browser sending a form with file inputs (multipart/form-data): the antiforgery token first, as the page
+    /// places it, then the fields in order, then the files as (field name, file name, bytes).
+    /// </summary>
+    public async Task<HttpResponseMessage> SubmitMultipartAsync(
+        string path, IEnumerable<KeyValuePair<string, string>> fields, IEnumerable<(string Field, string FileName, byte[] Content)>? files = null, string? formPath = null)
+    {
+        var page = await Client.GetAsync(Url(formPath ?? path));
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        var token = AntiforgeryToken().Match(await page.Content.ReadAsStringAsync());
+        Assert.True(token.Success, $"{path} rendered no antiforgery token.");
+        var form = new MultipartFormDataContent { { new StringContent(WebUtility.HtmlDecode(token.Groups[1].Value)), "__RequestVerificationToken" } };
+        foreach (var (name, value) in fields)
+            form.Add(new StringContent(value), name);
+        foreach (var (field, fileName, content) in files ?? [])
+        {
+            var file = new ByteArrayContent(content);
+            file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/octet-stream");
+            form.Add(file, field, fileName);
+        }
+        return await Client.PostAsync(Url(path), form);
+    }
+
     public async Task<(HttpStatusCode Status, string Html)> SubmitForPageAsync(string path, IDictionary<string, string> fields)
     {
         var response = await SubmitAsync(path, fields);

@@ -17,6 +17,9 @@ public sealed class IndexModel(IGrainFactory grains, ConsentLinks links, IString
 
     public string? Message { get; private set; }
 
+    /// <summary>The link's token, passed on to the photos so the nominee sees them before deciding.</summary>
+    public string? Token { get; private set; }
+
     private string? _categoryZh;
     private string? _categoryEn;
 
@@ -41,6 +44,7 @@ public sealed class IndexModel(IGrainFactory grains, ConsentLinks links, IString
     private async Task LoadAsync(string token)
     {
         Nomination = links.ReadToken(token) is { } id ? await grains.GetGrain<INominationGrain>(id).GetAsync() : null;
+        Token = Nomination is null ? null : token;
         if (Nomination is not null && await grains.GetGrain<ICategoryGrain>(Nomination.Draft.CategoryId).GetAsync() is { } category)
             (_categoryZh, _categoryEn) = (category.Name.ZhCn, category.Name.En);
     }

@@ -11,7 +11,7 @@ namespace CitySpiritAwards.Web.Pages.Moderation;
 
 /// <summary>
 /// The moderators' queue for a campaign: nominations waiting for screening first, possible duplicates (same
-/// nominee name and district) flagged, each with approve / reject / request changes / hide. Every action is
+/// nominee name and district) flagged with a way to merge them, each with approve / reject / request changes / hide. Every action is
 /// recorded in the nomination's history with the moderator's name.
 /// </summary>
 [Authorize(Policy = Roles.Moderator)]
@@ -19,7 +19,7 @@ public sealed class QueueModel(NominationServices services) : PageModel
 {
     public CampaignSnapshot? Campaign { get; private set; }
     public IReadOnlyList<NominationView> Nominations { get; private set; } = [];
-    public IReadOnlySet<string> PossibleDuplicates { get; private set; } = new HashSet<string>();
+    private ILookup<string, NominationView> _byNominee = Array.Empty<NominationView>().ToLookup(n => "");
     public string? Message { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string campaignId) => await LoadAsync(campaignId) ? Page() : NotFound();
@@ -27,10 +27,23 @@ public sealed class QueueModel(NominationServices services) : PageModel
     public async Task<IActionResult> OnPostAsync(string campaignId, string nominationId, ModerationAction action, string? reason)
     {
         var outcome = await services.Grains.GetGrain<INominationGrain>(nominationId)
-            .ModerateAsync(action, $"moderator:{User.Identity?.Name}", reason);
+            .ModerateAsync(action, NominationsApi.ModeratorActor(User), reason);
         Message = outcome.Refusal is { } refusal ? services.Text[$"Nomination.Refusal.{refusal}"] : services.Text["Moderation.Saved"];
         return await LoadAsync(campaignId) ? Page() : NotFound();
     }
+
+    public async Task<IActionResult> OnPostMergeAsync(string campaignId, string nominationId, string targetId)
+    {
+        var outcome = await services.Grains.GetGrain<INominationGrain>(nominationId).MergeIntoAsync(targetId, NominationsApi.ModeratorActor(User));
+        Message = outcome.Refusal is { } refusal ? services.Text[$"Nomination.Refusal.{refusal}"] : services.Text["Moderation.Merged"];
+        return await LoadAsync(campaignId) ? Page() : NotFound();
+    }
+
+    /// <summary>The other live nominations of the same nominee (same name and district), which this one could be merged into.</summary>
+    public IReadOnlyList<NominationView> DuplicatesOf(NominationView nomination) =>
+        _byNominee[DuplicateKey.For(nomination.Draft.NomineeName, nomination.Draft.DistrictId)]
+            .Where(n => n.Id != nomination.Id && n.Status is NominationStatus.Submitted or NominationStatus.ChangesRequested or NominationStatus.Approved)
+            .ToList();
 
     private async Task<bool> LoadAsync(string campaignId)
     {
@@ -40,11 +53,7 @@ public sealed class QueueModel(NominationServices services) : PageModel
         var views = (await services.Grains.LoadNominationsAsync(Campaign.NominationIds))
             .Where(n => n.Status != NominationStatus.Withdrawn)
             .ToList();
-        PossibleDuplicates = views
-            .GroupBy(n => DuplicateKey.For(n.Draft.NomineeName, n.Draft.DistrictId))
-            .Where(g => g.Count() > 1)
-            .SelectMany(g => g.Select(n => n.Id))
-            .ToHashSet();
+        _byNominee = views.ToLookup(n => DuplicateKey.For(n.Draft.NomineeName, n.Draft.DistrictId));
         Nominations = views
             .OrderBy(n => n.Status is NominationStatus.Submitted ? 0 : n.Status is NominationStatus.ChangesRequested ? 1 : 2)
             .ThenBy(n => n.SubmittedAt)

@@ -1,33 +1,25 @@
 using CitySpiritAwards.Abstractions.Campaigns;
-using CitySpiritAwards.Abstractions.Nominations;
 using CitySpiritAwards.Domain.Campaigns;
 using CitySpiritAwards.Domain.Categories;
 using CitySpiritAwards.Domain.Nominations;
-using CitySpiritAwards.Domain.Seeds;
-using CitySpiritAwards.Web.Apis;
 using CitySpiritAwards.Web.Identity;
 using CitySpiritAwards.Web.Nominations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CitySpiritAwards.Web.Pages.Nominations;
 
 /// <summary>
 /// The nomination form. The id of the nomination is made when the form is shown and travels in a hidden field,
-/// so pressing submit twice (or going back and resubmitting) creates one nomination.
+/// so pressing submit twice (or going back and resubmitting) creates one nomination. Photos that passed the checks
+/// are kept when the text needs correcting, so they need not be chosen again.
 /// </summary>
 [Authorize(Policy = Roles.Resident)]
-public sealed class NominateModel(NominationServices services, SeedData seeds) : PageModel
+public sealed class NominateModel(NominationFormServices services) : NominationFormPage(services)
 {
-    [BindProperty] public NominationForm Form { get; set; } = new();
-
-    [BindProperty] public string? NominationId { get; set; }
-
     public CampaignSnapshot? Campaign { get; private set; }
-    public IReadOnlyList<Category> Categories { get; private set; } = [];
-    public IReadOnlyList<Domain.Districts.District> Districts => seeds.Districts;
-    public string? Refusal { get; private set; }
+
+    public bool IsOpen => Campaign?.Phase == CampaignPhase.Nominating;
 
     public async Task<IActionResult> OnGetAsync(string campaignId, string? category)
     {
@@ -38,49 +30,33 @@ public sealed class NominateModel(NominationServices services, SeedData seeds) :
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(string campaignId, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync([FromRoute] string campaignId, CancellationToken ct)
     {
+        if (await ReadPostedFormAsync(ct) is not { } input)
+            return BadRequest();
         if (!await LoadAsync(campaignId))
             return NotFound();
-        if (!Guid.TryParseExact(NominationId ?? "", "N", out _))
-            NominationId = Guid.NewGuid().ToString("N");
-
-        var outcome = await services.SubmitAsync(campaignId, NominationsApi.UserId(User), NominationId!, Form.ToDraft(), HttpContext, ct);
-        foreach (var problem in outcome.Problems)
+        NominationId = Guid.TryParseExact(Request.Form["NominationId"], "N", out var id) ? id.ToString("N") : Guid.NewGuid().ToString("N");
+        if (!input.IsAcceptable)
         {
-            // "Story" means neither language was written: show it under the first story field.
-            var field = problem.Field == NominationFields.Story ? nameof(NominationForm.StoryZh) : problem.Field;
-            ModelState.AddModelError($"{nameof(Form)}.{field}", NominationsApi.Message(problem, services.Text));
-        }
-        if (outcome.Refusal is { } refusal)
-            Refusal = services.Text[$"Nomination.Refusal.{refusal}"];
-        if (!outcome.Succeeded)
+            ShowProblems(input.Problems);
+            PhotoIds = await Nominations.KeepForCorrectionAsync(NominationId, NominationsApi.UserId(User), input.Photos, ct);
             return Page();
-        return Redirect($"/campaigns/{Uri.EscapeDataString(campaignId)}/my-nominations?submitted={outcome.Nomination!.Id}");
+        }
+
+        var change = await Nominations.SubmitAsync(
+            campaignId, NominationsApi.UserId(User), NominationId, input.Draft, input.Photos, keepPhotosForCorrection: true, HttpContext, ct);
+        if (change.Outcome.Succeeded)
+            return Redirect($"/campaigns/{Uri.EscapeDataString(campaignId)}/my-nominations?submitted={change.Outcome.Nomination!.Id}");
+        ShowOutcome(change.Outcome);
+        PhotoIds = change.PhotoIds;
+        return Page();
     }
 
     private async Task<bool> LoadAsync(string campaignId)
     {
-        Campaign = await services.Grains.GetGrain<ICampaignGrain>(campaignId).GetAsync();
-        Categories = await CategoriesApi.LoadCategoriesAsync(services.Grains);
+        Campaign = await Nominations.Grains.GetGrain<ICampaignGrain>(campaignId).GetAsync();
+        await LoadChoicesAsync();
         return Campaign is not null;
     }
-
-    public bool IsOpen => Campaign?.Phase == CampaignPhase.Nominating;
-}
-
-/// <summary>The form's fields; the same names as <see cref="NominationDraft"/>, so the rules' problems land next to them.</summary>
-public sealed class NominationForm
-{
-    // Nullable, so MVC adds no English "field is required" errors of its own: the nomination rules judge the values.
-    public string? CategoryId { get; set; }
-    public string? DistrictId { get; set; }
-    public string? NomineeName { get; set; }
-    public string? Relationship { get; set; }
-    public string? StoryZh { get; set; }
-    public string? StoryEn { get; set; }
-    public string? NomineeEmail { get; set; }
-
-    public NominationDraft ToDraft() =>
-        new(CategoryId ?? "", DistrictId ?? "", NomineeName ?? "", Relationship ?? "", StoryZh, StoryEn, NomineeEmail ?? "", PhotoCount: 0);
 }

@@ -1,0 +1,106 @@
+using System.Globalization;
+using System.Text.Json;
+using CitySpiritAwards.Domain.Categories;
+using CitySpiritAwards.Domain.Nominations;
+using CitySpiritAwards.Grains.Nominations;
+using CitySpiritAwards.Web.Photos.Processing;
+using Microsoft.Extensions.Localization;
+
+namespace CitySpiritAwards.Web.Nominations;
+
+/// <summary>
+/// A nomination as it arrived (JSON, or a multipart form with photos), with every problem already visible before
+/// anything is stored: photos refused by the photo rules and, alongside them, the draft's own problems, so a person
+/// sees all there is to correct at once. <see cref="Problems"/> are keyed by draft field name (e.g. "StoryZh"),
+/// or "Photos" for the photos.
+/// </summary>
+public sealed record NominationInput(
+    NominationDraft Draft,
+    PhotoSelection Photos,
+    IReadOnlyDictionary<string, string[]> Problems,
+    bool TooLarge)
+{
+    public const string PhotosField = "Photos";
+
+    public bool IsAcceptable => Problems.Count == 0 && !TooLarge;
+
+    /// <summary>The draft from a form's text fields; <paramref name="prefix"/> is "Form." for the page, "" for the API.</summary>
+    public static NominationDraft DraftFrom(IFormCollection fields, string prefix) => new(
+        fields[prefix + nameof(NominationDraft.CategoryId)].ToString(),
+        fields[prefix + nameof(NominationDraft.DistrictId)].ToString(),
+        fields[prefix + nameof(NominationDraft.NomineeName)].ToString(),
+        fields[prefix + nameof(NominationDraft.Relationship)].ToString(),
+        fields[prefix + nameof(NominationDraft.StoryZh)].ToString(),
+        fields[prefix + nameof(NominationDraft.StoryEn)].ToString(),
+        fields[prefix + nameof(NominationDraft.NomineeEmail)].ToString(),
+        PhotoCount: 0);
+
+    /// <summary>
+    /// Reads a multipart nomination form. <paramref name="keptPhotoIds"/> are the stored photos the form keeps (its
+    /// "KeepPhotoIds" fields); new files may fill the rest of the three places.
+    /// </summary>
+    public static async Task<NominationInput> ReadFormAsync(
+        HttpRequest request, NominationFormReader reader, string prefix, KnownDistricts districts, IStringLocalizer text,
+        Func<Task>? beforeFirstFile, CancellationToken ct)
+    {
+        var form = await reader.ReadAsync(request, NominationLimits.MaxPhotos, beforeFirstFile, ct);
+        var kept = NominationPhotos.Distinct(form.Fields[KeepPhotoIdsField]);
+        var draft = DraftFrom(form.Fields, prefix);
+        var problems = new Dictionary<string, List<string>>();
+
+        if (form.TooLarge)
+            Add(problems, PhotosField, Format(text, "Photos.RequestTooLarge", NominationLimits.MaxPhotos, reader.MaxRequestBytes / (1024 * 1024)));
+        foreach (var refused in form.Refused)
+            Add(problems, PhotosField, PhotoMessage(refused, text));
+        if (kept.Count + form.FileCount > NominationLimits.MaxPhotos)
+            Add(problems, PhotosField, Format(text, "Nomination.Problem.too-many-photos", NominationLimits.MaxPhotos, kept.Count + form.FileCount));
+        foreach (var field in form.BadlyEncodedFields)
+            Add(problems, field[prefix.Length..], text["Nomination.Problem.invalid-characters"]);
+
+        // When something is already wrong, show the draft's own problems too rather than one round at a time.
+        if (problems.Count > 0)
+        {
+            foreach (var problem in NominationValidator.Validate(draft with { PhotoCount = 0 }, CategoryIds.All, districts.Ids))
+                Add(problems, problem.Field, NominationsApi.Message(problem, text));
+        }
+        return new NominationInput(
+            draft,
+            new PhotoSelection(kept, form.Photos),
+            problems.ToDictionary(p => p.Key, p => p.Value.Distinct().ToArray()),
+            form.TooLarge);
+    }
+
+    /// <summary>Reads a JSON nomination (no photos).</summary>
+    public static async Task<NominationInput?> ReadJsonAsync(HttpRequest request, CancellationToken ct)
+    {
+        try
+        {
+            var draft = await request.ReadFromJsonAsync<NominationDraft>(ct);
+            return draft is null ? null : new NominationInput(draft, PhotoSelection.None, new Dictionary<string, string[]>(), false);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    public const string KeepPhotoIdsField = "KeepPhotoIds";
+
+    public static string PhotoMessage(RefusedPhoto refused, IStringLocalizer text)
+    {
+        var reason = Format(text, PhotoProblems.MessageKey(refused.Refusal.Problem), [.. refused.Refusal.MessageArguments]);
+        return refused.FileName.Length > 0
+            ? Format(text, "Photos.NumberedWithName", refused.Number, refused.FileName, reason)
+            : Format(text, "Photos.Numbered", refused.Number, reason);
+    }
+
+    private static string Format(IStringLocalizer text, string key, params object[] arguments) =>
+        string.Format(CultureInfo.CurrentCulture, text[key], arguments);
+
+    private static void Add(Dictionary<string, List<string>> problems, string field, string message)
+    {
+        if (!problems.TryGetValue(field, out var messages))
+            problems[field] = messages = [];
+        messages.Add(message);
+    }
+}
