@@ -70,7 +70,8 @@ public sealed class NominationFormReader(PhotoProcessor processor)
             {
                 if (parts >= MaxParts)
                     throw new BadHttpRequestException("The form has too many parts.");
-                if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) || !disposition.IsFormDisposition())
+                if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)
+                    || !disposition.DispositionType.Equals("form-data", StringComparison.OrdinalIgnoreCase))
                     continue;
 
                 if (!disposition.IsFileDisposition())

@@ -46,7 +46,7 @@ public sealed record NominationInput(
         var form = await reader.ReadAsync(request, NominationLimits.MaxPhotos, beforeFirstFile, ct);
         var kept = NominationPhotos.Distinct(form.Fields[KeepPhotoIdsField]);
         var draft = DraftFrom(form.Fields, prefix);
-        var problems = new Dictionary<string, List<string>>();
+        var problems = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
 
         if (form.TooLarge)
             Add(problems, PhotosField, Format(text, "Photos.RequestTooLarge", NominationLimits.MaxPhotos, reader.MaxRequestBytes / (1024 * 1024)));
@@ -54,8 +54,8 @@ public sealed record NominationInput(
             Add(problems, PhotosField, PhotoMessage(refused, text));
         if (kept.Count + form.FileCount > NominationLimits.MaxPhotos)
             Add(problems, PhotosField, Format(text, "Nomination.Problem.too-many-photos", NominationLimits.MaxPhotos, kept.Count + form.FileCount));
-        foreach (var field in form.BadlyEncodedFields)
-            Add(problems, field[prefix.Length..], text["Nomination.Problem.invalid-characters"]);
+        foreach (var field in form.BadlyEncodedFields.Where(f => f.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)))
+            Add(problems, DraftFieldName(field[prefix.Length..]), text["Nomination.Problem.invalid-characters"]);
 
         // When something is already wrong, show the draft's own problems too rather than one round at a time.
         if (problems.Count > 0)
@@ -93,6 +93,10 @@ public sealed record NominationInput(
             ? Format(text, "Photos.NumberedWithName", refused.Number, refused.FileName, reason)
             : Format(text, "Photos.Numbered", refused.Number, reason);
     }
+
+    /// <summary>The draft's own spelling of a field a form sent as "nomineeName" or "NOMINEENAME".</summary>
+    private static string DraftFieldName(string field) =>
+        typeof(NominationDraft).GetProperties().FirstOrDefault(p => p.Name.Equals(field, StringComparison.OrdinalIgnoreCase))?.Name ?? field;
 
     private static string Format(IStringLocalizer text, string key, params object[] arguments) =>
         string.Format(CultureInfo.CurrentCulture, text[key], arguments);

@@ -10,10 +10,18 @@ public sealed class BlobPhotoStore(BlobContainerClient container) : IPhotoStore
     public async Task SaveAsync(string key, Stream content, string contentType, CancellationToken cancellationToken)
     {
         PhotoKeys.EnsureValid(key);
-        await container.GetBlobClient(key).UploadAsync(content, new BlobUploadOptions
+        var options = new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = contentType } };
+        try
         {
-            HttpHeaders = new BlobHttpHeaders { ContentType = contentType },
-        }, cancellationToken);
+            await container.GetBlobClient(key).UploadAsync(content, options, cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.ErrorCode == BlobErrorCode.ContainerNotFound && content.CanSeek)
+        {
+            // A new storage account: the first photo makes the (private) container.
+            await container.CreateIfNotExistsAsync(PublicAccessType.None, cancellationToken: cancellationToken);
+            content.Position = 0;
+            await container.GetBlobClient(key).UploadAsync(content, options, cancellationToken);
+        }
     }
 
     public async Task<StoredPhoto?> OpenAsync(string key, CancellationToken cancellationToken)

@@ -114,4 +114,38 @@ public sealed class ClusterModeTests(ServersFixture servers) : IAsyncLifetime
         Assert.Equal(11, responses.Count(r => r.StatusCode == System.Net.HttpStatusCode.Conflict));
         Assert.Equal(5, (await onSecond.GetFromJsonAsync<JsonElement>("/api/campaigns/demo/nominations/mine")).GetArrayLength());
     }
+
+    [Fact]
+    public async Task A_photo_nominated_through_one_instance_is_in_blob_storage_and_private_through_the_other()
+    {
+        var email = AccountBrowser.NewEmail("photographer");
+        var onFirst = new AccountBrowser(_site.First);
+        await onFirst.RegisterAndConfirmAsync(email, "Photo-pass-1");
+        var signedIn = await onFirst.SignInAsync(email, "Photo-pass-1");
+        var cookie = signedIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(".CitySpiritAwards.Account=")).Split(';')[0];
+        var form = new MultipartFormDataContent
+        {
+            { new StringContent("excellence"), "categoryId" }, { new StringContent("minhang"), "districtId" },
+            { new StringContent("司机老周"), "nomineeName" }, { new StringContent("customer"), "relationship" },
+            { new StringContent("Drove the 2 bus for twenty years without an accident and still waits for every running passenger at each stop."), "storyEn" },
+            { new StringContent("zhou@example.org"), "nomineeEmail" },
+            { new ByteArrayContent(Photos.Processing.TestImages.Encode(1000, 750, ImageMagick.MagickFormat.Jpeg)), "photos", "bus.jpg" },
+        };
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/campaigns/demo/nominations") { Content = form };
+        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+
+        var created = await (await onFirst.Client.SendAsync(request)).EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>();
+
+        var id = created.GetProperty("id").GetString()!;
+        var photoId = created.GetProperty("photoIds")[0].GetString()!;
+        var blobs = new Azure.Storage.Blobs.BlobContainerClient(servers.Azurite.ConnectionString, CitySpiritAwards.Web.Photos.PhotoStoreExtensions.ContainerName);
+        Assert.True((await blobs.GetBlobClient($"nominations/{id}/{photoId}-thumb.jpg").ExistsAsync()).Value);
+        Assert.True((await blobs.GetBlobClient($"nominations/{id}/{photoId}-display.jpg").ExistsAsync()).Value);
+        var onSecond = _site.Second.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { HandleCookies = false });
+        onSecond.DefaultRequestHeaders.Add("Cookie", cookie);
+        var own = await onSecond.GetAsync($"/photos/{id}/{photoId}/display");
+        Assert.Equal(System.Net.HttpStatusCode.OK, own.StatusCode);
+        Assert.Equal("image/jpeg", own.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await _site.Second.CreateClient().GetAsync($"/photos/{id}/{photoId}/display")).StatusCode);
+    }
 }

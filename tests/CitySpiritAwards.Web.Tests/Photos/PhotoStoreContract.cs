@@ -81,9 +81,11 @@ public sealed class LocalDiskPhotoStoreTests : PhotoStoreContract, IDisposable
 public sealed class BlobPhotoStoreTests : PhotoStoreContract
 {
     private readonly BlobContainerClient _container;
+    private readonly string _connectionString;
 
     public BlobPhotoStoreTests(ServersFixture servers)
     {
+        _connectionString = servers.Azurite.ConnectionString;
         _container = new BlobContainerClient(servers.Azurite.ConnectionString, $"photos-{Guid.NewGuid():N}");
         var store = new BlobPhotoStore(_container);
         store.IsAvailableAsync(CancellationToken.None).GetAwaiter().GetResult(); // creates the container
@@ -91,6 +93,18 @@ public sealed class BlobPhotoStoreTests : PhotoStoreContract
     }
 
     protected override IPhotoStore Store { get; }
+
+    [Fact]
+    public async Task The_first_photo_makes_a_private_container_when_there_is_none()
+    {
+        var fresh = new BlobContainerClient(_connectionString, $"photos-{Guid.NewGuid():N}");
+        var store = new BlobPhotoStore(fresh);
+
+        await store.SaveAsync("nominations/first/photo.jpg", new MemoryStream([1, 2, 3]), "image/jpeg", CancellationToken.None);
+
+        Assert.True(await store.ExistsAsync("nominations/first/photo.jpg", CancellationToken.None));
+        Assert.Equal(Azure.Storage.Blobs.Models.PublicAccessType.None, (await fresh.GetAccessPolicyAsync()).Value.BlobPublicAccess);
+    }
 
     [Fact]
     public async Task The_container_allows_no_anonymous_reads()

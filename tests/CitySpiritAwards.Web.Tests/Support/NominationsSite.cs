@@ -1,0 +1,80 @@
+using CitySpiritAwards.Abstractions.Campaigns;
+using CitySpiritAwards.Domain.Campaigns;
+using CitySpiritAwards.Domain.Localization;
+using CitySpiritAwards.Testing;
+using CitySpiritAwards.Web.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CitySpiritAwards.Web.Tests.Support;
+
+/// <summary>
+/// The embedded site with what the nomination tests need: residents and moderators who sign in the way people do,
+/// and campaigns of their own that can be moved to any phase (the demo campaign stays in Nominating for other tests).
+/// </summary>
+public sealed class NominationsSite : IAsyncLifetime
+{
+    public AwardsAppFactory App { get; } = new(new Dictionary<string, string?> { ["Account:SignupPermitLimit"] = "1000" });
+
+    public IGrainFactory Grains => App.Services.GetRequiredService<IGrainFactory>();
+
+    public Task InitializeAsync() => App.InitializeAsync();
+
+    public Task DisposeAsync() => ((IAsyncLifetime)App).DisposeAsync();
+
+    /// <summary>A confirmed resident, signed in, whose browser reads the site in <paramref name="culture"/>.</summary>
+    public async Task<AccountBrowser> ResidentAsync(string culture = "en")
+    {
+        var email = AccountBrowser.NewEmail("resident");
+        await new AccountBrowser(App).RegisterAndConfirmAsync(email, "Resident-pass-1");
+        var browser = new AccountBrowser(App, culture);
+        await browser.SignInAsync(email, "Resident-pass-1");
+        return browser;
+    }
+
+    public async Task<AccountBrowser> ModeratorAsync(string culture = "en")
+    {
+        var email = AccountBrowser.NewEmail("moderator");
+        await new AccountBrowser(App).RegisterAndConfirmAsync(email, "Moderator-pass-1");
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AwardsUser>>();
+            await users.AddToRoleAsync((await users.FindByEmailAsync(email))!, Roles.Moderator);
+        }
+        var browser = new AccountBrowser(App, culture);
+        await browser.SignInAsync(email, "Moderator-pass-1");
+        return browser;
+    }
+
+    /// <summary>A new campaign of this test's own, moved on to <paramref name="phase"/>.</summary>
+    public async Task<string> CampaignInAsync(CampaignPhase phase)
+    {
+        var id = $"test-{Guid.NewGuid():N}"[..20];
+        var now = DateTimeOffset.UtcNow;
+        var schedule = new CampaignSchedule(CampaignSchedule.ScheduledPhases.Select((p, i) => new PhaseWindow(p, now.AddDays(30 + 7 * i))).ToList());
+        await Grains.GetGrain<ICampaignGrain>(id).CreateAsync(
+            new NewCampaign(new LocalizedText("测试评选", "Test campaign"), new LocalizedText("测试", "Test"), schedule, CampaignSettings.Default), "admin:test");
+        await AdvanceAsync(id, phase);
+        return id;
+    }
+
+    public async Task AdvanceAsync(string campaignId, CampaignPhase phase)
+    {
+        var campaign = Grains.GetGrain<ICampaignGrain>(campaignId);
+        for (var next = PhaseRules.Next((await campaign.GetAsync())!.Phase); next is not null && next <= phase; next = PhaseRules.Next(next.Value))
+            await campaign.AdvanceToAsync(next.Value, "admin:test");
+    }
+
+    /// <summary>The files the photo store holds for a nomination (embedded mode keeps them under data/photos).</summary>
+    public IReadOnlyList<string> PhotoFilesOf(string nominationId)
+    {
+        var folder = Path.Combine(App.DataPath, "photos", "nominations", nominationId);
+        return Directory.Exists(folder) ? Directory.GetFiles(folder).Select(Path.GetFileName).OfType<string>().Order().ToList() : [];
+    }
+
+    public OutboxEmail LatestEmailTo(string address) => OutboxReader.LatestTo(App.DataPath, address);
+
+    /// <summary>The token of the consent link in the newest email to the nominee.</summary>
+    public string ConsentTokenFor(string nomineeEmail) =>
+        System.Text.RegularExpressions.Regex.Match(LatestEmailTo(nomineeEmail).Text, @"/consent/(?<token>[^\s""<]+)").Groups["token"].Value;
+}
