@@ -11,7 +11,8 @@ public sealed class AccessibilityTests(BrowserFixture browser)
         var data = new TheoryData<string, string>();
         foreach (var culture in new[] { "zh-CN", "en" })
         {
-            foreach (var path in new[] { "/", "/categories", "/categories/inclusiveness", "/account/register", "/account/login", "/account/resend-confirmation", "/error/404" })
+            foreach (var path in new[] { "/", "/categories", "/categories/inclusiveness", "/account/register", "/account/login", "/account/resend-confirmation", "/error/404",
+                                       "/campaigns/demo/gallery", "/campaigns/demo/gallery?district=pudong&page=1", "/nominations/demo-conversation-corner" })
                 data.Add(path, culture);
         }
         return data;
@@ -22,9 +23,10 @@ public sealed class AccessibilityTests(BrowserFixture browser)
     public async Task The_page_has_no_serious_accessibility_problems(string path, string culture)
     {
         var page = await browser.NewPageAsync();
-        await page.GotoAsync($"{path}?culture={culture}");
+        await page.GotoAsync($"{path}{(path.Contains('?') ? '&' : '?')}culture={culture}");
 
         var result = await page.RunAxe();
+        await BrowserFixture.ScreenshotAsync(page, $"page{string.Concat(path.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-'))}-{culture}");
 
         var serious = result.Violations
             .Where(v => v.Impact is "serious" or "critical")

@@ -51,11 +51,19 @@ public sealed class NominationJourneyTests(BrowserFixture browser)
         await Expect(page.Locator("#story-zh-count")).ToContainTextAsync("/ 2000");
         await page.GetByLabel("被推荐人的电子邮箱").FocusAsync();
         await page.Keyboard.TypeAsync(nominee);
+        await page.Keyboard.PressAsync("Tab");
+        await Expect(page.Locator("#photos-input")).ToBeFocusedAsync();
+        var chooser = await page.RunAndWaitForFileChooserAsync(() => page.Keyboard.PressAsync("Space"));
+        await chooser.SetFilesAsync(new FilePayload { Name = "neighbour.jpg", MimeType = "image/jpeg", Buffer = PhonePhoto() });
         await BrowserFixture.ScreenshotAsync(page, "nominate-zh-CN-phone");
+        await page.Keyboard.PressAsync("Tab");
         await page.Keyboard.PressAsync("Enter");
 
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("推荐已提交");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "周老伯" })).ToBeVisibleAsync();
+        var thumbnail = page.Locator(".photo-strip img").First;
+        await Expect(thumbnail).ToBeVisibleAsync();
+        Assert.True(await thumbnail.EvaluateAsync<int>("img => img.naturalWidth") > 0, "the photo thumbnail should load");
         await NoSeriousViolationsAsync(page);
         await BrowserFixture.ScreenshotAsync(page, "my-nominations-zh-CN-phone");
 
@@ -68,6 +76,13 @@ public sealed class NominationJourneyTests(BrowserFixture browser)
         await Expect(nomineePage.GetByRole(AriaRole.Status)).ToContainTextAsync("已保存您的选择");
         await Expect(nomineePage.Locator("main")).ToContainTextAsync("已同意公开");
         await BrowserFixture.ScreenshotAsync(nomineePage, "consent-given-zh-CN-phone");
+    }
+
+    /// <summary>A photo as a phone takes it: a 1600 × 1200 JPEG.</summary>
+    private static byte[] PhonePhoto()
+    {
+        using var image = new ImageMagick.MagickImage(new ImageMagick.MagickColor("#C08040"), 1600, 1200);
+        return image.ToByteArray(ImageMagick.MagickFormat.Jpeg);
     }
 
     private static async Task NoSeriousViolationsAsync(IPage page)

@@ -157,8 +157,8 @@ public sealed partial class NominationPhotoPageTests(NominationsSite site) : ICl
         Assert.DoesNotContain("<script>alert(1)", gallery);
         Assert.Contains("Jing&#x27;an", gallery); // the district's name, not its id
         Assert.Contains($"/photos/{nominationId}/", gallery);
-        Assert.Contains("1 nominations", gallery);
-        Assert.Contains("共 0 条推荐", otherDistrict);
+        Assert.Contains("Public nominations: 1", gallery);
+        Assert.Contains("共 0 条公开的推荐", otherDistrict);
         Assert.Contains("&lt;img src=x onerror=alert(1)&gt;", page);
         Assert.DoesNotContain("<img src=x", page);
         Assert.DoesNotContain(nominee, page);
