@@ -94,13 +94,14 @@ public static class NominationValidator
     }
 
     /// <summary>
-    /// Plausible, not proven: one @ with something before it, a domain with a dot inside it, no whitespace.
+    /// Plausible, not proven: one @ with something before it, a domain with a dot inside it, no whitespace and none of
+    /// the characters that only quoted addresses may hold (&lt;&gt;()[]\,;:"), which no one types for a neighbour.
     /// Whether the address works is shown by the nominee following the consent link.
     /// </summary>
     private static bool IsPlausibleEmail(string email)
     {
         var at = email.IndexOf('@');
-        if (at <= 0 || at != email.LastIndexOf('@') || email.Any(char.IsWhiteSpace))
+        if (at <= 0 || at != email.LastIndexOf('@') || email.Any(c => char.IsWhiteSpace(c) || "<>()[]\\,;:\"".Contains(c)))
             return false;
         var domain = email[(at + 1)..];
         return domain.Contains('.') && !domain.StartsWith('.') && !domain.EndsWith('.') && !domain.Contains("..");

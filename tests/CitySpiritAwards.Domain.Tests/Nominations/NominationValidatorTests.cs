@@ -210,6 +210,10 @@ public sealed class NominationValidatorTests
     [InlineData("lin@.cn")]
     [InlineData("lin@example.")]
     [InlineData("lin@example..cn")]
+    [InlineData("<script>alert(1)</script>@example.cn")]
+    [InlineData("lin@example.cn>")]
+    [InlineData("\"lin\"@example.cn")]
+    [InlineData("lin,xiaomei@example.cn")]
     public void An_implausible_email_is_refused(string email)
     {
         Assert.Equal([new NominationProblem(NominationFields.NomineeEmail, ProblemCodes.InvalidEmail)], Validate(Valid with { NomineeEmail = email }));

@@ -112,6 +112,32 @@ public sealed partial class NominationApiTests(NominationApiTests.Site site) : I
     }
 
     [Fact]
+    public async Task Script_in_every_field_is_either_refused_by_the_rules_or_kept_as_harmless_text()
+    {
+        var resident = await ResidentAsync();
+        const string script = "<script>alert(1)</script>";
+        var draft = new
+        {
+            categoryId = script, districtId = script, relationship = script, nomineeEmail = script + "@example.org",
+            nomineeName = "林" + script, storyZh = Story + script, storyEn = "She helps everyone in the lane, every single day, " + script,
+        };
+
+        var refused = await SubmitAsync(resident, draft, Guid.NewGuid());
+        var errors = (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        var nominee = AccountBrowser.NewEmail("nominee");
+        var accepted = await SubmitAsync(resident, draft with { categoryId = "wisdom", districtId = "xuhui", relationship = "friend", nomineeEmail = nominee }, Guid.NewGuid());
+        var link = new Uri(ConsentLink().Match(OutboxReader.LatestTo(site.App.DataPath, nominee).Text).Value).PathAndQuery;
+        var page = await site.App.CreateClient().GetStringAsync(link);
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal(["categoryId", "districtId", "nomineeEmail", "relationship"], errors.EnumerateObject().Select(e => e.Name).Order());
+        Assert.Equal(HttpStatusCode.Created, accepted.StatusCode);
+        Assert.DoesNotContain(script, page);
+        Assert.Contains("林&lt;script&gt;alert(1)&lt;/script&gt;", page);
+        Assert.Contains("every single day, &lt;script&gt;", page);
+    }
+
+    [Fact]
     public async Task Script_in_a_story_is_kept_as_text_and_never_runs_on_the_nominees_page()
     {
         var resident = await ResidentAsync();
