@@ -15,13 +15,15 @@ public sealed record RefusedPhoto(int Number, string FileName, PhotoResult.Refus
 /// <param name="FileCount">Files chosen (an empty file input sends a nameless empty part, which is not counted).</param>
 /// <param name="BadlyEncodedFields">Text fields whose bytes were not valid UTF-8.</param>
 /// <param name="TooLarge">The request as a whole was over <see cref="NominationFormReader.MaxRequestBytes"/>; reading stopped there.</param>
+/// <param name="Malformed">Not a multipart form that can be read (no boundary, cut short, too many parts); nothing in it counts.</param>
 public sealed record NominationFormData(
     IFormCollection Fields,
     IReadOnlyList<PhotoResult.Accepted> Photos,
     IReadOnlyList<RefusedPhoto> Refused,
     int FileCount,
     IReadOnlyList<string> BadlyEncodedFields,
-    bool TooLarge);
+    bool TooLarge,
+    bool Malformed = false);
 
 /// <summary>
 /// Reads a nomination form sent as multipart/form-data one part at a time, so the framework never buffers an upload:
@@ -53,8 +55,7 @@ public sealed class NominationFormReader(PhotoProcessor processor)
         // Kestrel's own limit (30 MB by default) would cut a legitimate form with three large photos short.
         if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeLimit)
             sizeLimit.MaxRequestBodySize = MaxRequestBytes;
-        var boundary = HeaderUtilities.RemoveQuotes(MediaTypeHeaderValue.Parse(request.ContentType).Boundary).Value
-            ?? throw new BadHttpRequestException("The multipart form has no boundary.");
+        var boundary = HeaderUtilities.RemoveQuotes(MediaTypeHeaderValue.Parse(request.ContentType).Boundary).Value;
         var fields = new Dictionary<string, StringValues>(StringComparer.OrdinalIgnoreCase);
         var photos = new List<PhotoResult.Accepted>();
         var refused = new List<RefusedPhoto>();
@@ -62,6 +63,8 @@ public sealed class NominationFormReader(PhotoProcessor processor)
         var files = 0;
         var filesStarted = false;
 
+        if (string.IsNullOrEmpty(boundary))
+            return Result(tooLarge: false, malformed: true);
         await using var body = new CappedStream(request.Body, MaxRequestBytes);
         var reader = new MultipartReader(boundary, body) { HeadersLengthLimit = 16 * 1024 };
         try
@@ -69,7 +72,7 @@ public sealed class NominationFormReader(PhotoProcessor processor)
             for (var parts = 0; await reader.ReadNextSectionAsync(cancellationToken) is { } section; parts++)
             {
                 if (parts >= MaxParts)
-                    throw new BadHttpRequestException("The form has too many parts.");
+                    return Result(tooLarge: false, malformed: true);
                 if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)
                     || !disposition.DispositionType.Equals("form-data", StringComparison.OrdinalIgnoreCase))
                     continue;
@@ -111,15 +114,20 @@ public sealed class NominationFormReader(PhotoProcessor processor)
         {
             return Result(tooLarge: true);
         }
+        catch (Exception e) when (e is IOException or InvalidDataException or BadHttpRequestException)
+        {
+            // Cut short, a missing end boundary, headers over the limit: a client's mistake, never a server error.
+            return Result(tooLarge: false, malformed: true);
+        }
         if (!filesStarted)
             await RunBeforeFilesAsync(request, fields, beforeFirstFile);
         return Result(tooLarge: false);
 
-        NominationFormData Result(bool tooLarge)
+        NominationFormData Result(bool tooLarge, bool malformed = false)
         {
             var form = new FormCollection(fields);
             request.HttpContext.Features.Set<IFormFeature>(new FormFeature(form));
-            return new NominationFormData(form, photos, refused, files, badlyEncoded, tooLarge);
+            return new NominationFormData(form, photos, refused, files, badlyEncoded, tooLarge, malformed);
         }
     }
 

@@ -36,14 +36,16 @@ public sealed record NominationInput(
         PhotoCount: 0);
 
     /// <summary>
-    /// Reads a multipart nomination form. <paramref name="keptPhotoIds"/> are the stored photos the form keeps (its
-    /// "KeepPhotoIds" fields); new files may fill the rest of the three places.
+    /// Reads a multipart nomination form: its text, the photos it keeps ("KeepPhotoIds" fields, already stored) and its
+    /// new files, which may fill the rest of the three places. Null when it is no readable multipart form.
     /// </summary>
-    public static async Task<NominationInput> ReadFormAsync(
+    public static async Task<NominationInput?> ReadFormAsync(
         HttpRequest request, NominationFormReader reader, string prefix, KnownDistricts districts, IStringLocalizer text,
         Func<Task>? beforeFirstFile, CancellationToken ct)
     {
         var form = await reader.ReadAsync(request, NominationLimits.MaxPhotos, beforeFirstFile, ct);
+        if (form.Malformed)
+            return null;
         var kept = NominationPhotos.Distinct(form.Fields[KeepPhotoIdsField]);
         var draft = DraftFrom(form.Fields, prefix);
         var problems = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);

@@ -47,7 +47,7 @@ public abstract class NominationFormPage(NominationFormServices services) : Page
 
     protected async Task LoadChoicesAsync() => Categories = await CategoriesApi.LoadCategoriesAsync(Nominations.Grains);
 
-    /// <summary>Reads the posted form; null when it is no multipart form or its antiforgery token is not valid.</summary>
+    /// <summary>Reads the posted form; null when it is no readable multipart form or its antiforgery token is not valid.</summary>
     protected async Task<NominationInput?> ReadPostedFormAsync(CancellationToken ct)
     {
         if (!NominationFormReader.IsMultipart(Request))
@@ -56,7 +56,8 @@ public abstract class NominationFormPage(NominationFormServices services) : Page
         {
             var input = await NominationInput.ReadFormAsync(Request, services.Reader, "Form.", services.Districts, Nominations.Text,
                 () => services.Antiforgery.ValidateRequestAsync(HttpContext), ct);
-            Form = NominationForm.From(input.Draft);
+            if (input is not null)
+                Form = NominationForm.From(input.Draft);
             return input;
         }
         catch (AntiforgeryValidationException)
