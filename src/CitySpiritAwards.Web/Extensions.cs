@@ -2,6 +2,7 @@ using CitySpiritAwards.Web.Apis;
 using CitySpiritAwards.Web.Health;
 using CitySpiritAwards.Web.Hosting;
 using CitySpiritAwards.Web.Identity;
+using CitySpiritAwards.Web.Judging;
 using CitySpiritAwards.Web.Localization;
 using CitySpiritAwards.Web.Nominations;
 using CitySpiritAwards.Web.Photos;
@@ -32,6 +33,7 @@ public static class Extensions
         builder.AddSeeding();
         builder.Services.AddSingleton<ConsentLinks>();
         builder.Services.AddScoped<NominationServices>();
+        builder.AddJudging();
         builder.AddAwardsHealthChecks(hosting);
 
         builder.Services.AddProblemDetails();
