@@ -94,6 +94,7 @@ public static class Extensions
         app.MapGroup("api/districts").MapDistrictsApi().WithTags("Districts");
         app.MapGroup("api/campaigns").MapCampaignsApi().WithTags("Campaigns");
         app.MapNominationsApi();
+        app.MapJudging();
         app.MapGroup("api/admin").MapAdminApi().WithTags("Administration").RequireAuthorization(Roles.Administrator);
         app.MapAdminDashboards();
         app.MapRazorPages();

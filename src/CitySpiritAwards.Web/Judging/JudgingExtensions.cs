@@ -6,5 +6,11 @@ public static class JudgingExtensions
     public static void AddJudging(this WebApplicationBuilder builder)
     {
         builder.Services.AddTransient<JudgingRoundJob>();
+        builder.Services.AddScoped<JudgingServices>();
+    }
+
+    public static void MapJudging(this WebApplication app)
+    {
+        app.MapCommitteeApi();
     }
 }

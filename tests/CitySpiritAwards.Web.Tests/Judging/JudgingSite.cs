@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.RegularExpressions;
 using CitySpiritAwards.Abstractions.Campaigns;
 using CitySpiritAwards.Abstractions.Judging;
 using CitySpiritAwards.Abstractions.Nominations;
@@ -121,6 +122,29 @@ public sealed class JudgingSite : IAsyncLifetime
         if (starts > Clock.GetUtcNow())
             Clock.Advance(starts - Clock.GetUtcNow());
         await App.Services.GetRequiredService<CampaignPhaseJob>().CatchUpAsync(campaignId);
+    }
+
+    /// <summary>
+    /// Opens <paramref name="path"/> as the browser does, then posts the form of <paramref name="handler"/> with the
+    /// antiforgery token the page rendered (a button's name/value goes in <paramref name="fields"/>, as a browser sends it).
+    /// </summary>
+    public static async Task<HttpResponseMessage> PostAsync(AccountBrowser browser, string path, string handler, IDictionary<string, string> fields)
+    {
+        var (status, html) = await browser.GetAsync(path);
+        Assert.Equal(HttpStatusCode.OK, status);
+        var token = Regex.Match(html, "name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"");
+        Assert.True(token.Success, $"{path} rendered no antiforgery token.");
+        var form = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = token.Groups[1].Value };
+        return await browser.Client.PostAsync(browser.Url($"{path}?handler={handler}"), new FormUrlEncodedContent(form));
+    }
+
+    /// <summary>Follows a redirect the way a browser would, returning the page it leads to.</summary>
+    public static async Task<(HttpStatusCode Status, string Html, string Path)> FollowAsync(AccountBrowser browser, HttpResponseMessage response)
+    {
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var location = response.Headers.Location!.OriginalString;
+        var (status, html) = await browser.GetAsync(location);
+        return (status, html, location);
     }
 
     public Task<AssignmentSnapshot?> AssignmentAsync(string campaignId, string categoryId) =>
