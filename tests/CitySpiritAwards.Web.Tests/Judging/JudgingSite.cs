@@ -109,10 +109,16 @@ public sealed class JudgingSite : IAsyncLifetime
         return browser;
     }
 
+    /// <summary>Puts members on a panel straight through its grain, named as their accounts are (or by id when there is no account).</summary>
     public async Task PanelAsync(string campaignId, string categoryId, params string[] memberIds)
     {
+        await using var scope = App.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AwardsUser>>();
         foreach (var member in memberIds)
-            Assert.True((await Grains.GetGrain<IPanelGrain>(JudgingKeys.For(campaignId, categoryId)).AddAsync(new PanelSeat(member, member), "test")).Succeeded);
+        {
+            var name = (await users.FindByIdAsync(member))?.DisplayName ?? member;
+            Assert.True((await Grains.GetGrain<IPanelGrain>(JudgingKeys.For(campaignId, categoryId)).AddAsync(new PanelSeat(member, name), "test")).Succeeded);
+        }
     }
 
     /// <summary>Moves the fake clock to the phase's start and runs the phase job, as Hangfire would at that moment.</summary>
