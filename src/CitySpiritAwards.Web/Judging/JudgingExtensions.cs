@@ -26,5 +26,6 @@ public static class JudgingExtensions
     {
         app.MapCommitteeApi();
         app.MapChairApi();
+        app.MapRubricApi();
     }
 }

@@ -141,7 +141,7 @@ public sealed class JudgingSite : IAsyncLifetime
         var token = Regex.Match(html, "name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"");
         Assert.True(token.Success, $"{path} rendered no antiforgery token.");
         var form = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = token.Groups[1].Value };
-        return await browser.Client.PostAsync(browser.Url($"{path}?handler={handler}"), new FormUrlEncodedContent(form));
+        return await browser.Client.PostAsync(browser.Url(handler.Length == 0 ? path : $"{path}?handler={handler}"), new FormUrlEncodedContent(form));
     }
 
     /// <summary>Follows a redirect the way a browser would, returning the page it leads to.</summary>
