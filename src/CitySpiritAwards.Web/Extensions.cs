@@ -2,6 +2,7 @@ using CitySpiritAwards.Web.Apis;
 using CitySpiritAwards.Web.Health;
 using CitySpiritAwards.Web.Hosting;
 using CitySpiritAwards.Web.Identity;
+using CitySpiritAwards.Web.Judging;
 using CitySpiritAwards.Web.Localization;
 using CitySpiritAwards.Web.Nominations;
 using CitySpiritAwards.Web.Gallery;
@@ -40,6 +41,7 @@ public static class Extensions
         builder.Services.AddScoped<NominationServices>();
         builder.Services.AddScoped<NominationFormServices>();
         builder.Services.AddSingleton<DisplayNames>();
+        builder.AddJudging();
         builder.AddAwardsHealthChecks(hosting);
 
         builder.Services.AddProblemDetails();
@@ -102,6 +104,7 @@ public static class Extensions
         app.MapNominationsApi();
         app.MapGalleryApi();
         app.MapPhotoEndpoints();
+        app.MapJudging();
         app.MapGroup("api/admin").MapAdminApi().WithTags("Administration").RequireAuthorization(Roles.Administrator);
         app.MapAdminDashboards();
         app.MapRazorPages();

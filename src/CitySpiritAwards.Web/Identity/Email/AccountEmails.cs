@@ -38,6 +38,12 @@ public sealed class AccountEmails(IStringLocalizer<SharedResource> localizer)
             before: ["Nomination.Email.Consent.Intro", "Nomination.Email.Consent.Private"], actionKey: "Nomination.Email.Consent.Action", link,
             after: ["Nomination.Email.Consent.NotExpected"]);
 
+    /// <summary>To a committee member: entries assigned to you are still waiting for your score (at most once a day).</summary>
+    public EmailMessage CommitteeReminder(string to, string link) =>
+        Compose(to, "Judging.Email.Reminder.Subject",
+            before: ["Judging.Email.Reminder.Intro"], actionKey: "Judging.Email.Reminder.Action", link,
+            after: ["Judging.Email.Reminder.Frequency"]);
+
     private EmailMessage Compose(string to, string subjectKey, string[] before, string actionKey, string link, string[] after)
     {
         var sections = Languages.Select(language => InLanguage(language, () => new Section(

@@ -1,0 +1,30 @@
+namespace CitySpiritAwards.Abstractions.Judging;
+
+/// <summary>
+/// Who judges which entry of one category in one campaign, keyed <see cref="JudgingKeys.For"/>(campaign, category).
+/// There is one activation in the whole cluster and it takes one call at a time, so however many jobs (retries, two
+/// silos) ask for the assignment at once, the first decides it and the others find it done.
+/// </summary>
+[Alias("CitySpiritAwards.IJudgeAssignmentGrain")]
+public interface IJudgeAssignmentGrain : IGrainWithStringKey
+{
+    /// <summary>The assignment, or null before it was made.</summary>
+    [Alias("Get")]
+    Task<AssignmentSnapshot?> GetAsync();
+
+    /// <summary>
+    /// During committee scoring: assigns the category's entries (approved, nominee consenting) to k panel members each
+    /// the first time; afterwards only gives entries the judges they lack (a member joined, an entry became eligible),
+    /// never moving a judge. Nothing is assigned while the panel is empty. Safe to call any number of times.
+    /// </summary>
+    [Alias("EnsureAssigned")]
+    Task<AssignmentSnapshot?> EnsureAssignedAsync(string actor);
+
+    /// <summary>A judge declares a conflict of interest: they leave the entry and the least busy eligible member takes it (the outcome names them, or none).</summary>
+    [Alias("Recuse")]
+    Task<JudgingOutcome> RecuseAsync(string entryId, string memberId, string reason);
+
+    /// <summary>A chair moves an entry from one judge to a chosen panel member (or, when none is chosen, to the least busy eligible one).</summary>
+    [Alias("Reassign")]
+    Task<JudgingOutcome> ReassignAsync(string entryId, string fromMemberId, string? toMemberId, string actor);
+}

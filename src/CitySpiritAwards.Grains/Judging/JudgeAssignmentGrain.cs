@@ -1,0 +1,163 @@
+using CitySpiritAwards.Abstractions.Campaigns;
+using CitySpiritAwards.Abstractions.Judging;
+using CitySpiritAwards.Domain.Campaigns;
+using CitySpiritAwards.Domain.Judging;
+using CitySpiritAwards.Grains.Storage;
+using CitySpiritAwards.Grains.Time;
+
+namespace CitySpiritAwards.Grains.Judging;
+
+public sealed class JudgeAssignmentGrain(
+    [PersistentState("assignment", StorageNames.Awards)] IPersistentState<AssignmentState> state,
+    AwardsClock clock) : Grain, IJudgeAssignmentGrain
+{
+    private AssignmentState S => state.State;
+    private string CampaignId => JudgingKeys.Split(this.GetPrimaryKeyString()).CampaignId;
+    private string CategoryId => JudgingKeys.Split(this.GetPrimaryKeyString()).Id;
+
+    public Task<AssignmentSnapshot?> GetAsync() => Task.FromResult(S.AssignedAt is null ? null : Snapshot());
+
+    public async Task<AssignmentSnapshot?> EnsureAssignedAsync(string actor)
+    {
+        var campaign = await GrainFactory.GetGrain<ICampaignGrain>(CampaignId).GetAsync();
+        if (campaign?.Phase != CampaignPhase.CommitteeScoring)
+            return await GetAsync();
+        var panel = await PanelAsync();
+        if (panel.Count == 0)
+            return await GetAsync();
+
+        var nominations = await GrainFactory.EntriesAsync(campaign, CategoryId);
+        var entries = nominations.Select(n => new EntryToJudge(n.Id, CategoryId, n.NominatorId)).ToList();
+        var judgesPerEntry = campaign.Settings.JudgesPerEntry;
+        if (S.AssignedAt is null)
+        {
+            var plan = JudgeAssignment.Plan(entries, panel, Conflicts(), judgesPerEntry);
+            S.JudgesPerEntry = judgesPerEntry;
+            S.AssignedAt = clock.UtcNow;
+            S.AssignedBy = actor;
+            Apply(plan, entries);
+            Record(actor, $"assigned {entries.Count} entries to {panel.Count} members, {judgesPerEntry} judges each");
+            await state.WriteStateAsync();
+            return Snapshot();
+        }
+
+        var before = Describe();
+        Apply(AssignmentRules.TopUp(JudgesByEntry(), entries, panel, Conflicts(), S.JudgesPerEntry), entries);
+        var after = Describe();
+        if (after != before)
+        {
+            Record(actor, "gave entries the judges they lacked");
+            await state.WriteStateAsync();
+        }
+        return Snapshot();
+    }
+
+    public async Task<JudgingOutcome> RecuseAsync(string entryId, string memberId, string reason)
+    {
+        if (Find(entryId) is not { } entry)
+            return JudgingOutcome.Refused(JudgingRefusals.NotFound);
+        var window = await WindowAsync(isJudge: entry.Judges.Contains(memberId));
+        if (window is null)
+            return JudgingOutcome.Refused(JudgingRefusals.NotFound);
+        if (ScoringRules.Recuse(window, reason) is { } refusal)
+            return JudgingOutcome.Refused(refusal);
+
+        S.Recusals.Add(new RecusalRecord(memberId, entryId, reason.Trim(), clock.UtcNow));
+        entry.Judges.Remove(memberId);
+        var replacement = JudgeAssignment.Replacement(ToJudge(entry), entry.Judges, await PanelAsync(), Conflicts(), LoadOf);
+        if (replacement is not null)
+            entry.Judges.Add(replacement);
+        Record($"member:{memberId}", $"recused from {entryId}; {(replacement is null ? "no replacement left" : $"replaced by {replacement}")}");
+        await state.WriteStateAsync();
+        return JudgingOutcome.Done(replacement);
+    }
+
+    public async Task<JudgingOutcome> ReassignAsync(string entryId, string fromMemberId, string? toMemberId, string actor)
+    {
+        if (Find(entryId) is not { } entry)
+            return JudgingOutcome.Refused(JudgingRefusals.NotFound);
+        var window = await WindowAsync(isJudge: true);
+        if (window is null)
+            return JudgingOutcome.Refused(JudgingRefusals.NotFound);
+        if (window.ClosedBecause is { } closed)
+            return JudgingOutcome.Refused(closed);
+
+        var panel = await PanelAsync();
+        var to = toMemberId ?? JudgeAssignment.Replacement(ToJudge(entry), entry.Judges, panel, Conflicts(), LoadOf);
+        if (to is null)
+            return JudgingOutcome.Refused(entry.Judges.Contains(fromMemberId) ? JudgingRefusals.NoReplacement : JudgingRefusals.NotAssigned);
+        if (AssignmentRules.Reassign(ToJudge(entry), entry.Judges, fromMemberId, to, panel, Conflicts()) is { } refusal)
+            return JudgingOutcome.Refused(refusal);
+
+        entry.Judges[entry.Judges.IndexOf(fromMemberId)] = to;
+        Record(actor, $"moved {entryId} from {fromMemberId} to {to}");
+        await state.WriteStateAsync();
+        return JudgingOutcome.Done(to);
+    }
+
+    private async Task<ScoringWindow?> WindowAsync(bool isJudge) =>
+        await GrainFactory.GetGrain<ICampaignGrain>(CampaignId).GetAsync() is { } campaign
+            ? await GrainFactory.ScoringWindowAsync(campaign, CategoryId, isJudge, clock)
+            : null;
+
+    private async Task<List<PanelMember>> PanelAsync() =>
+        (await GrainFactory.GetGrain<IPanelGrain>(this.GetPrimaryKeyString()).GetMembersAsync())
+            .Select(m => new PanelMember(m.MemberId, CategoryId)).ToList();
+
+    private void Apply(AssignmentPlan plan, IReadOnlyList<EntryToJudge> entries)
+    {
+        foreach (var entry in entries)
+        {
+            var judges = plan.JudgesByEntry[entry.EntryId].ToList();
+            if (Find(entry.EntryId) is { } existing)
+                existing.Judges = judges;
+            else
+                S.Entries.Add(new AssignedEntryState { EntryId = entry.EntryId, NominatorId = entry.NominatorId, Judges = judges });
+        }
+        S.Entries.Sort((a, b) => string.CompareOrdinal(a.EntryId, b.EntryId));
+    }
+
+    private AssignedEntryState? Find(string entryId) => S.Entries.FirstOrDefault(e => e.EntryId == entryId);
+
+    private EntryToJudge ToJudge(AssignedEntryState entry) => new(entry.EntryId, CategoryId, entry.NominatorId);
+
+    private List<Conflict> Conflicts() => S.Recusals.Select(r => new Conflict(r.MemberId, r.EntryId)).ToList();
+
+    private int LoadOf(string memberId) => S.Entries.Count(e => e.Judges.Contains(memberId));
+
+    private Dictionary<string, IReadOnlyList<string>> JudgesByEntry() =>
+        S.Entries.ToDictionary(e => e.EntryId, e => (IReadOnlyList<string>)e.Judges.ToList());
+
+    private string Describe() => string.Join(";", S.Entries.Select(e => $"{e.EntryId}:{string.Join(",", e.Judges)}"));
+
+    private void Record(string actor, string action) => S.History.Add(new AuditEntry(clock.UtcNow, actor, action));
+
+    private AssignmentSnapshot Snapshot() => new(
+        CampaignId,
+        CategoryId,
+        S.Entries.Select(e => new AssignedEntry(e.EntryId, e.NominatorId, e.Judges.ToList())).ToList(),
+        S.Recusals.ToList(),
+        S.Entries.Where(e => e.Judges.Count < S.JudgesPerEntry).Select(e => e.EntryId).ToList(),
+        S.AssignedAt!.Value,
+        S.AssignedBy!,
+        S.History.ToList());
+}
+
+[GenerateSerializer, Alias("CitySpiritAwards.AssignedEntryState")]
+public sealed class AssignedEntryState
+{
+    [Id(0)] public string EntryId { get; set; } = "";
+    [Id(1)] public string NominatorId { get; set; } = "";
+    [Id(2)] public List<string> Judges { get; set; } = [];
+}
+
+[GenerateSerializer, Alias("CitySpiritAwards.AssignmentState")]
+public sealed class AssignmentState
+{
+    [Id(0)] public DateTimeOffset? AssignedAt { get; set; }
+    [Id(1)] public string? AssignedBy { get; set; }
+    [Id(2)] public int JudgesPerEntry { get; set; }
+    [Id(3)] public List<AssignedEntryState> Entries { get; set; } = [];
+    [Id(4)] public List<RecusalRecord> Recusals { get; set; } = [];
+    [Id(5)] public List<AuditEntry> History { get; set; } = [];
+}

@@ -1,0 +1,64 @@
+using CitySpiritAwards.Abstractions.Campaigns;
+using CitySpiritAwards.Abstractions.Judging;
+using CitySpiritAwards.Domain.Campaigns;
+using CitySpiritAwards.Domain.Categories;
+using Hangfire;
+
+namespace CitySpiritAwards.Web.Judging;
+
+/// <summary>
+/// What judging does when a campaign's phase changes: in CommitteeScoring every category's entries are assigned to their
+/// panel (once: the assignment grain of each category decides, however many jobs and silos ask); from PublicVoting on,
+/// every category's shortlist is published (once: the first published stands). The phase job runs this after each
+/// catch-up, including its minutely safety net, so a lost run is repaired within a minute; the administrators' early
+/// advance runs it too.
+/// </summary>
+public sealed class JudgingRoundJob(IGrainFactory grains, IBackgroundJobClient jobs, ILogger<JudgingRoundJob> logger)
+{
+    public const string Actor = "job:judging";
+
+    [AutomaticRetry(Attempts = 3)]
+    public async Task FollowPhaseAsync(string campaignId)
+    {
+        var campaign = await grains.GetGrain<ICampaignGrain>(campaignId).GetAsync();
+        if (campaign is null)
+            return;
+        if (campaign.Phase == CampaignPhase.CommitteeScoring)
+        {
+            foreach (var category in CategoryIds.All)
+                await grains.GetGrain<IJudgeAssignmentGrain>(JudgingKeys.For(campaignId, category)).EnsureAssignedAsync(Actor);
+        }
+        else if (campaign.Phase >= CampaignPhase.PublicVoting)
+        {
+            foreach (var category in CategoryIds.All)
+                await PublishShortlistAsync(campaignId, category, Actor);
+        }
+    }
+
+    /// <summary>Publishes a category's shortlist unless it already was; returns the one that stands.</summary>
+    public async Task<ShortlistSnapshot> PublishShortlistAsync(string campaignId, string categoryId, string actor)
+    {
+        if (await grains.GetGrain<IShortlistGrain>(IShortlistGrain.KeyFor(campaignId, categoryId)).GetAsync() is { } published)
+            return published;
+        var shortlist = await grains.GetGrain<ICommitteeShortlistGrain>(JudgingKeys.For(campaignId, categoryId)).PublishAsync(actor);
+        logger.LogInformation("Shortlist of {CampaignId}/{CategoryId} published with {Count} entries by {Actor}", campaignId, categoryId, shortlist.Entries.Count, actor);
+        return shortlist;
+    }
+
+    /// <summary>
+    /// Runs <see cref="FollowPhaseAsync"/> now; if that fails, leaves it to a Hangfire retry (and the minutely safety net)
+    /// rather than failing the phase change that already happened.
+    /// </summary>
+    public async Task FollowPhaseOrRetryAsync(string campaignId)
+    {
+        try
+        {
+            await FollowPhaseAsync(campaignId);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning(e, "Judging did not follow campaign {CampaignId}'s phase; retrying as a background job", campaignId);
+            jobs.Enqueue<JudgingRoundJob>(job => job.FollowPhaseAsync(campaignId));
+        }
+    }
+}

@@ -1,0 +1,139 @@
+using System.Net;
+using System.Net.Http.Json;
+using CitySpiritAwards.Abstractions.Judging;
+using CitySpiritAwards.Domain.Campaigns;
+using CitySpiritAwards.Domain.Categories;
+using CitySpiritAwards.Web.Identity;
+using CitySpiritAwards.Web.Tests.Support;
+
+namespace CitySpiritAwards.Web.Tests.Judging;
+
+/// <summary>Committee chairs manage panels, follow progress with the scores, reassign, remind and finalise early.</summary>
+public sealed class ChairPagesTests : IAsyncLifetime
+{
+    private const string Campaign = "chaired";
+    private readonly JudgingSite _site = new();
+    private string _ann = "", _ben = "", _nominator = "";
+
+    public async Task InitializeAsync()
+    {
+        await _site.InitializeAsync();
+        await _site.CreateCampaignAsync(Campaign, judgesPerEntry: 1, shortlistSize: 1);
+        _nominator = await _site.UserAsync("nominator@example.org", "推荐人钱多多", Roles.Resident);
+        _ann = await _site.UserAsync("ann@example.org", "Ann Li", Roles.CommitteeMember);
+        _ben = await _site.UserAsync("ben@example.org", "Ben Wu", Roles.CommitteeMember);
+        await _site.UserAsync("chair@example.org", "Chair Zhou", Roles.CommitteeChair);
+        await _site.UserAsync("resident@example.org", "Resident", Roles.Resident);
+    }
+
+    public Task DisposeAsync() => _site.DisposeAsync();
+
+    private const string Panels = $"/committee/{Campaign}/panels";
+    private const string Progress = $"/committee/{Campaign}/chair";
+
+    private static Dictionary<string, string> Add(string email) => new() { ["categoryId"] = CategoryIds.Magnanimity, ["email"] = email };
+
+    private static object Score(int mark, string? comment = null) => new
+    {
+        marks = new Dictionary<string, int> { ["embodiment"] = mark, ["impact"] = mark, ["sustained"] = mark, ["evidence"] = mark },
+        comment,
+        submit = true,
+    };
+
+    [Fact]
+    public async Task A_chair_puts_committee_members_on_a_panel_by_email_in_Chinese_and_takes_one_off_before_scoring()
+    {
+        var chair = await _site.BrowserAsync("chair@example.org", "zh-CN");
+
+        var added = WebUtility.HtmlDecode(await (await JudgingSite.PostAsync(chair, Panels, "Add", Add("ann@example.org"))).Content.ReadAsStringAsync());
+        var resident = WebUtility.HtmlDecode(await (await JudgingSite.PostAsync(chair, Panels, "Add", Add("resident@example.org"))).Content.ReadAsStringAsync());
+        await JudgingSite.PostAsync(chair, Panels, "Add", Add("ben@example.org"));
+        var removed = WebUtility.HtmlDecode(await (await JudgingSite.PostAsync(chair, Panels, "Remove",
+            new Dictionary<string, string> { ["categoryId"] = CategoryIds.Magnanimity, ["memberId"] = _ben })).Content.ReadAsStringAsync());
+
+        Assert.Contains("已加入评审组。", added);
+        Assert.Contains("Ann Li", added);
+        Assert.Contains("大气谦和", added);
+        Assert.Contains("找不到拥有评委角色、使用该邮箱的账户。", resident);
+        Assert.Contains("已移出评审组。", removed);
+        var panel = await _site.Grains.GetGrain<IPanelGrain>(JudgingKeys.For(Campaign, CategoryIds.Magnanimity)).GetMembersAsync();
+        Assert.Equal([_ann], panel.Select(m => m.MemberId));
+    }
+
+    [Fact]
+    public async Task The_chair_sees_scores_comments_and_recusals_but_no_nominator_reassigns_and_finalises_early()
+    {
+        await _site.EntriesAsync(Campaign, CategoryIds.Magnanimity, 2, _nominator);
+        await _site.PanelAsync(Campaign, CategoryIds.Magnanimity, _ann, _ben);
+        var cat = await _site.UserAsync("cat@example.org", "Cat Xu", Roles.CommitteeMember);
+        await _site.ClockReachesAsync(Campaign, CampaignPhase.CommitteeScoring);
+        var assignment = (await _site.AssignmentAsync(Campaign, CategoryIds.Magnanimity))!;
+        var (annsEntry, bensEntry) = (assignment.EntriesOf(_ann)[0].EntryId, assignment.EntriesOf(_ben)[0].EntryId);
+        var ann = await _site.BrowserAsync("ann@example.org");
+        (await ann.Client.PutAsJsonAsync($"/api/committee/{Campaign}/entries/{annsEntry}/score", Score(8, "Thirty years of quiet help"))).EnsureSuccessStatusCode();
+        var ben = await _site.BrowserAsync("ben@example.org");
+        (await ben.Client.PostAsJsonAsync($"/api/committee/{Campaign}/entries/{bensEntry}/recusal", new { reason = "She is my aunt" })).EnsureSuccessStatusCode();
+        var chair = await _site.BrowserAsync("chair@example.org");
+
+        var (status, page) = await chair.GetAsync(Progress);
+        var progress = System.Text.RegularExpressions.Regex.Replace(page, @"\s+", " ");
+        var panelAdd = await JudgingSite.PostAsync(chair, Panels, "Add", Add("cat@example.org"));
+        var reassigned = WebUtility.HtmlDecode(await (await JudgingSite.PostAsync(chair, Progress, "Reassign",
+            new Dictionary<string, string> { ["entryId"] = bensEntry, ["fromMemberId"] = _ann, ["toMemberId"] = cat })).Content.ReadAsStringAsync());
+        var finalised = WebUtility.HtmlDecode(await (await JudgingSite.PostAsync(chair, Progress, "Finalise",
+            new Dictionary<string, string> { ["categoryId"] = CategoryIds.Magnanimity })).Content.ReadAsStringAsync());
+        var late = await ann.Client.PutAsJsonAsync($"/api/committee/{Campaign}/entries/{annsEntry}/score", Score(2));
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("Ann Li — Submitted — weighted 8.0", progress);
+        Assert.Contains("<th scope=\"row\">Ann Li</th> <td>2</td> <td>1</td> <td>0</td>", progress); // Ben's entry went to Ann
+        Assert.Contains("Thirty years of quiet help", progress);
+        Assert.Contains("Recusals: Ben Wu — She is my aunt", progress);
+        Assert.DoesNotContain("推荐人钱多多", progress);
+        Assert.DoesNotContain(_nominator, progress);
+        Assert.Equal(HttpStatusCode.OK, panelAdd.StatusCode);
+        Assert.Contains("Reassigned.", reassigned);
+        Assert.Equal([cat], (await _site.AssignmentAsync(Campaign, CategoryIds.Magnanimity))!.JudgesOf(bensEntry));
+        Assert.Contains("The shortlist is final.", finalised);
+        Assert.Equal([annsEntry], (await _site.ShortlistAsync(Campaign, CategoryIds.Magnanimity))!.Entries.Select(e => e.NominationId));
+        Assert.Equal(HttpStatusCode.Conflict, late.StatusCode);
+    }
+
+    [Fact]
+    public async Task Only_chairs_and_administrators_reach_the_chair_pages_and_API()
+    {
+        var member = await _site.BrowserAsync("ann@example.org");
+        var admin = new AccountBrowser(_site.App);
+        await admin.SignInAsync(JudgingSite.AdminEmail, JudgingSite.AdminPassword);
+
+        var asMember = await member.Client.GetAsync(Progress);
+        var asMemberApi = await member.Client.GetAsync($"/api/committee/{Campaign}/chair");
+        var memberAddsHimself = await member.Client.PostAsJsonAsync($"/api/committee/{Campaign}/chair/panels/{CategoryIds.Wisdom}/members", new { email = "ann@example.org" });
+        var asVisitor = await _site.App.CreateBrowser().GetAsync(Panels);
+        var (asAdmin, _) = await admin.GetAsync(Panels);
+        var adminApi = await admin.Client.PostAsJsonAsync($"/api/committee/{Campaign}/chair/panels/{CategoryIds.Wisdom}/members", new { email = "ann@example.org" });
+
+        Assert.Equal("/account/access-denied", asMember.Headers.Location?.AbsolutePath);
+        Assert.Equal(HttpStatusCode.Forbidden, asMemberApi.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, memberAddsHimself.StatusCode);
+        Assert.Equal("/account/login", asVisitor.Headers.Location?.AbsolutePath);
+        Assert.Equal(HttpStatusCode.OK, asAdmin);
+        Assert.Equal(HttpStatusCode.NoContent, adminApi.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_chair_reminds_a_member_by_email_once_a_day()
+    {
+        await _site.EntriesAsync(Campaign, CategoryIds.Magnanimity, 2);
+        await _site.PanelAsync(Campaign, CategoryIds.Magnanimity, _ann);
+        await _site.ClockReachesAsync(Campaign, CampaignPhase.CommitteeScoring);
+        var chair = await _site.BrowserAsync("chair@example.org");
+
+        var sent = WebUtility.HtmlDecode(await (await JudgingSite.PostAsync(chair, Progress, "Remind", new Dictionary<string, string> { ["memberId"] = _ann })).Content.ReadAsStringAsync());
+        var again = WebUtility.HtmlDecode(await (await JudgingSite.PostAsync(chair, Progress, "Remind", new Dictionary<string, string> { ["memberId"] = _ann })).Content.ReadAsStringAsync());
+
+        Assert.Contains("Reminder sent.", sent);
+        Assert.Contains("This member was already reminded today", again);
+        Assert.Single(Testing.OutboxReader.To(_site.App.DataPath, "ann@example.org"));
+    }
+}
