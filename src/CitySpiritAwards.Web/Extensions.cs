@@ -41,6 +41,7 @@ public static class Extensions
         builder.Services.AddScoped<NominationServices>();
         builder.Services.AddScoped<NominationFormServices>();
         builder.Services.AddSingleton<DisplayNames>();
+        builder.Services.AddHostedService<GalleryIndexer>(); // after the seed loader, which AddSeeding registered
         builder.AddJudging();
         builder.AddAwardsHealthChecks(hosting);
 

@@ -23,13 +23,24 @@ public interface INominationGrain : IGrainWithStringKey
     [Alias("Import")]
     Task<NominationView> ImportApprovedAsync(NominationSubmission submission, string actor);
 
-    /// <summary>The nominator changes what they wrote and which photos come with it (ids already stored by the web layer).</summary>
+    /// <summary>
+    /// The nominator changes what they wrote and which photos come with it: <paramref name="keptPhotoIds"/> stay if they
+    /// are still attached when the edit is applied (an edit in another tab may have removed them), and
+    /// <paramref name="addedPhotoIds"/> (already stored by the web layer) are added.
+    /// </summary>
     [Alias("Edit")]
-    Task<NominationOutcome> EditAsync(string nominatorId, NominationDraft draft, IReadOnlyList<string> photoIds);
+    Task<NominationOutcome> EditAsync(string nominatorId, NominationDraft draft, IReadOnlyList<string> keptPhotoIds, IReadOnlyList<string> addedPhotoIds);
 
-    /// <summary>A moderator folds this nomination into another of the same nominee (<paramref name="targetId"/>) during Screening.</summary>
+    /// <summary>
+    /// Folds this nomination into another of the same nominee during Screening. Called by
+    /// <see cref="INominationMergeGrain"/>, which reads the target and takes one merge at a time per campaign.
+    /// </summary>
     [Alias("MergeInto")]
-    Task<NominationOutcome> MergeIntoAsync(string targetId, string moderatorId);
+    Task<NominationOutcome> MergeIntoAsync(string targetId, NominationStatus targetStatus, string moderatorId);
+
+    /// <summary>Puts the nomination into its campaign's gallery, or takes it out, as its state says (upgrades, repairs).</summary>
+    [Alias("RefreshGallery")]
+    Task RefreshGalleryAsync();
 
     [Alias("Withdraw")]
     Task<NominationOutcome> WithdrawAsync(string nominatorId);

@@ -20,6 +20,13 @@ public interface IPublicGalleryGrain : IGrainWithStringKey
 
     [ReadOnly, Alias("Query")]
     Task<GalleryPage> QueryAsync(GalleryQuery query);
+
+    /// <summary>Whether every nomination of the campaign has been asked to list itself (after an upgrade, not yet).</summary>
+    [Alias("IsIndexed")]
+    Task<bool> IsIndexedAsync();
+
+    [Alias("MarkIndexed")]
+    Task MarkIndexedAsync();
 }
 
 /// <summary>What the public may see of a nomination: never the nominator, never the nominee's contact.</summary>

@@ -21,6 +21,6 @@ public static class NominationPhotos
     }
 
     /// <summary>The ids to keep: valid ones only, each once, in the order given.</summary>
-    public static IReadOnlyList<string> Distinct(IEnumerable<string?> ids) =>
+    public static IReadOnlyList<string> ValidDistinct(IEnumerable<string?> ids) =>
         ids.Where(IsValidId).Select(id => id!).Distinct(StringComparer.Ordinal).ToList();
 }

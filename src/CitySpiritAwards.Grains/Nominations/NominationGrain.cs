@@ -59,15 +59,25 @@ public sealed class NominationGrain(
             await state.WriteStateAsync();
         }
         await GrainFactory.GetGrain<ICampaignGrain>(S.CampaignId).AddNominationAsync(this.GetPrimaryKeyString());
-        await SyncGalleryAsync();
+        await RefreshGalleryAsync();
         return View();
     }
 
-    public async Task<NominationOutcome> EditAsync(string nominatorId, NominationDraft draft, IReadOnlyList<string> photoIds)
+    public async Task RefreshGalleryAsync()
+    {
+        if (!state.RecordExists)
+            return;
+        if (TrackVisibility())
+            await state.WriteStateAsync(); // stored before this site knew when nominations became public
+        await SyncGalleryAsync();
+    }
+
+    public async Task<NominationOutcome> EditAsync(string nominatorId, NominationDraft draft, IReadOnlyList<string> keptPhotoIds, IReadOnlyList<string> addedPhotoIds)
     {
         if (Refusal(nominatorId) is { } refused)
             return refused;
-        var photos = NominationPhotos.EnsureValid(photoIds);
+        NominationPhotos.EnsureValid(addedPhotoIds);
+        var photos = NominationPhotos.ValidDistinct(keptPhotoIds.Where(S.PhotoIds.Contains).Concat(addedPhotoIds));
         var normalized = NominationValidator.Normalize(draft) with { PhotoCount = photos.Count };
         var problems = NominationValidator.Validate(normalized, CategoryIds.All, districts.Ids);
         if (problems.Count > 0)
@@ -96,7 +106,7 @@ public sealed class NominationGrain(
             _ => ConsentLifecycle.Withdraw(S.Consent),
         };
         if (!decision.IsAllowed)
-            return NominationOutcome.Refused(decision.RefusalCode!, View());
+            return await RefusedAsync(decision.RefusalCode!);
         S.Consent = decision.Next!.Value;
         Record("nominee", $"consent: {action}", null);
         return await SaveAsync();
@@ -117,14 +127,11 @@ public sealed class NominationGrain(
         return await ApplyAsync(decision, moderatorId, $"moderation: {action}", reason, () => S.ModeratorNote = reason);
     }
 
-    public async Task<NominationOutcome> MergeIntoAsync(string targetId, string moderatorId)
+    public async Task<NominationOutcome> MergeIntoAsync(string targetId, NominationStatus targetStatus, string moderatorId)
     {
         if (!state.RecordExists)
             return NominationOutcome.Refused(RefusalCodes.NotFound);
-        var target = targetId == this.GetPrimaryKeyString() ? View() : await GrainFactory.GetGrain<INominationGrain>(targetId).GetAsync();
-        if (target is null || target.CampaignId != S.CampaignId)
-            return NominationOutcome.Refused(RefusalCodes.NotFound, View());
-        var decision = NominationLifecycle.Merge(this.GetPrimaryKeyString(), S.Status, targetId, target.Status, await PhaseAsync());
+        var decision = NominationLifecycle.Merge(this.GetPrimaryKeyString(), S.Status, targetId, targetStatus, await PhaseAsync());
         return await ApplyAsync(decision, moderatorId, "moderation: Merge", targetId, () => S.MergedInto = targetId);
     }
 
@@ -136,7 +143,7 @@ public sealed class NominationGrain(
     private async Task<NominationOutcome> ApplyAsync(Decision<NominationStatus> decision, string actor, string action, string? note, Action? change = null)
     {
         if (!decision.IsAllowed)
-            return NominationOutcome.Refused(decision.RefusalCode!, View());
+            return await RefusedAsync(decision.RefusalCode!);
         change?.Invoke();
         S.Status = decision.Next!.Value;
         Record(actor, action, note);
@@ -145,24 +152,42 @@ public sealed class NominationGrain(
 
     private async Task<NominationOutcome> SaveAsync()
     {
+        var wasPublic = S.PublicSince is not null;
         TrackVisibility();
         await state.WriteStateAsync();
-        await SyncGalleryAsync();
+        if (wasPublic || S.PublicSince is not null)
+            await SyncGalleryAsync();
         return NominationOutcome.Done(View());
     }
 
-    /// <summary>Remembers when the nomination became public (the gallery shows the newest first), and forgets it when it stops being.</summary>
-    private void TrackVisibility()
+    /// <summary>
+    /// A refusal. "Already done" may be a retry after the gallery call of the first attempt was lost, so the gallery
+    /// is brought in line again (it is idempotent), e.g. a nominee withdrawing again until the entry is gone.
+    /// </summary>
+    private async Task<NominationOutcome> RefusedAsync(string refusalCode)
     {
+        if (refusalCode == RefusalCodes.AlreadyDone)
+            await SyncGalleryAsync();
+        return NominationOutcome.Refused(refusalCode, View());
+    }
+
+    /// <summary>
+    /// Remembers when the nomination became public (the gallery shows the newest first), and forgets it when it stops
+    /// being. Returns whether that changed.
+    /// </summary>
+    private bool TrackVisibility()
+    {
+        var before = S.PublicSince;
         if (!PublicVisibility.IsPublic(S.Status, S.Consent))
             S.PublicSince = null;
         else
             S.PublicSince ??= clock.UtcNow;
+        return before != S.PublicSince;
     }
 
     /// <summary>
     /// Puts the nomination into the campaign's gallery or takes it out, after its own state is stored. Both calls are
-    /// idempotent, so the next change (or a retry) repairs the gallery if this call was lost.
+    /// idempotent, so a retry (see <see cref="RefusedAsync"/>) or <see cref="RefreshGalleryAsync"/> repairs a lost one.
     /// </summary>
     private Task SyncGalleryAsync()
     {

@@ -21,13 +21,23 @@ public sealed class PublicGalleryGrain(
         if (index >= 0)
             Entries.RemoveAt(index);
         Entries.Insert(PositionFor(entry), entry);
-        await state.WriteStateAsync();
+        await WriteOrReloadAsync();
     }
 
     public async Task HideAsync(string nominationId)
     {
         if (Entries.RemoveAll(e => e.NominationId == nominationId) > 0)
-            await state.WriteStateAsync();
+            await WriteOrReloadAsync();
+    }
+
+    public Task<bool> IsIndexedAsync() => Task.FromResult(state.State.Indexed);
+
+    public async Task MarkIndexedAsync()
+    {
+        if (state.State.Indexed)
+            return;
+        state.State.Indexed = true;
+        await WriteOrReloadAsync();
     }
 
     public Task<GalleryPage> QueryAsync(GalleryQuery query)
@@ -39,6 +49,23 @@ public sealed class PublicGalleryGrain(
         var paging = GalleryPaging.For(query.Page, query.PageSize, matching.Count);
         return Task.FromResult(new GalleryPage(
             matching.Skip(paging.Skip).Take(paging.PageSize).ToList(), paging.Page, paging.PageSize, paging.Total, paging.PageCount));
+    }
+
+    /// <summary>
+    /// Stores the change; if that fails, goes back to what is stored, so a retried Hide still finds the entry to remove
+    /// (memory must never say "done" for a change storage did not take).
+    /// </summary>
+    private async Task WriteOrReloadAsync()
+    {
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            await state.ReadStateAsync();
+            throw;
+        }
     }
 
     /// <summary>Newest first; entries that became public at the same moment by id, so the order never changes between pages.</summary>
@@ -55,4 +82,7 @@ public sealed class PublicGalleryGrain(
 public sealed class PublicGalleryState
 {
     [Id(0)] public List<GalleryEntry> Entries { get; set; } = [];
+
+    /// <summary>Every nomination of the campaign has been asked once to put itself in (see <c>GalleryIndexer</c>).</summary>
+    [Id(1)] public bool Indexed { get; set; }
 }

@@ -44,13 +44,16 @@ public sealed class NominationFormReader(PhotoProcessor processor)
     public static bool IsMultipart(HttpRequest request) =>
         MediaTypeHeaderValue.TryParse(request.ContentType, out var type) && type.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase);
 
-    /// <param name="photosAllowed">How many new photos may come (the rest of <see cref="NominationLimits.MaxPhotos"/>); files past it are counted, not decoded.</param>
+    /// <param name="photosAllowed">
+    /// How many new photos may come, given the text fields read before the first file (e.g. the photos the form keeps);
+    /// files past it are counted, not decoded.
+    /// </param>
     /// <param name="beforeFirstFile">
     /// Runs once, before the first file is read (or at the end when there is none), with the text fields so far
     /// also set as the request's form, e.g. to check the antiforgery token before any photo is decoded.
     /// </param>
     public async Task<NominationFormData> ReadAsync(
-        HttpRequest request, int photosAllowed, Func<Task>? beforeFirstFile, CancellationToken cancellationToken)
+        HttpRequest request, Func<IFormCollection, int> photosAllowed, Func<Task>? beforeFirstFile, CancellationToken cancellationToken)
     {
         // Kestrel's own limit (30 MB by default) would cut a legitimate form with three large photos short.
         if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeLimit)
@@ -62,6 +65,7 @@ public sealed class NominationFormReader(PhotoProcessor processor)
         var badlyEncoded = new List<string>();
         var files = 0;
         var filesStarted = false;
+        var allowed = 0;
 
         if (string.IsNullOrEmpty(boundary))
             return Result(tooLarge: false, malformed: true);
@@ -91,9 +95,10 @@ public sealed class NominationFormReader(PhotoProcessor processor)
                 {
                     filesStarted = true;
                     await RunBeforeFilesAsync(request, fields, beforeFirstFile);
+                    allowed = photosAllowed(new FormCollection(new(fields, StringComparer.OrdinalIgnoreCase)));
                 }
                 var fileName = FileNameOf(disposition);
-                if (files >= photosAllowed)
+                if (files >= allowed)
                 {
                     // Counted so the form can say "at most 3 photos"; no point decoding a photo that cannot be kept.
                     if (fileName.Length > 0)

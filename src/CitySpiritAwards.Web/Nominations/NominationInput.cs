@@ -43,10 +43,10 @@ public sealed record NominationInput(
         HttpRequest request, NominationFormReader reader, string prefix, KnownDistricts districts, IStringLocalizer text,
         Func<Task>? beforeFirstFile, CancellationToken ct)
     {
-        var form = await reader.ReadAsync(request, NominationLimits.MaxPhotos, beforeFirstFile, ct);
+        var form = await reader.ReadAsync(request, KeptBeforeFiles, beforeFirstFile, ct);
         if (form.Malformed)
             return null;
-        var kept = NominationPhotos.Distinct(form.Fields[KeepPhotoIdsField]);
+        var kept = NominationPhotos.ValidDistinct(form.Fields[KeepPhotoIdsField]);
         var draft = DraftFrom(form.Fields, prefix);
         var problems = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
 
@@ -87,6 +87,10 @@ public sealed record NominationInput(
     }
 
     public const string KeepPhotoIdsField = "KeepPhotoIds";
+
+    /// <summary>The places the kept photos leave for new ones (the form puts its keep checkboxes before the file input).</summary>
+    private static int KeptBeforeFiles(IFormCollection fields) =>
+        Math.Max(0, NominationLimits.MaxPhotos - NominationPhotos.ValidDistinct(fields[KeepPhotoIdsField]).Count);
 
     public static string PhotoMessage(RefusedPhoto refused, IStringLocalizer text)
     {

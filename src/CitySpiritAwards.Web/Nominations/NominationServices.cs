@@ -62,14 +62,18 @@ public sealed record NominationServices(
             return new(outcome, outcome.Nomination!.PhotoIds);
 
         var keep = keepPhotosForCorrection && outcome.Problems.Count > 0 ? attached.Ids : [];
-        await RemoveUnusedAsync(nominationId, attached.Stored, existing?.PhotoIds ?? keep, ct);
+        await RemoveUnusedAsync(nominationId, attached.Stored, keep, ct);
         return new(outcome, keep);
     }
 
-    /// <summary>The nominator's edit: the photos they kept, plus new ones; photos they took off are deleted once the edit is stored.</summary>
+    /// <summary>
+    /// The nominator's edit: the photos they kept, plus new ones. The grain keeps only photos still attached when the edit
+    /// is applied (another tab may have removed one), and the photos its list no longer names are deleted afterwards.
+    /// </summary>
     public async Task<NominationChange> EditAsync(string nominationId, string residentId, NominationDraft draft, PhotoSelection photos, CancellationToken ct)
     {
-        var existing = await Grains.GetGrain<INominationGrain>(nominationId).GetAsync();
+        var grain = Grains.GetGrain<INominationGrain>(nominationId);
+        var existing = await grain.GetAsync();
         if (existing is null)
             return new(NominationOutcome.Refused(RefusalCodes.NotFound), []);
         if (existing.NominatorId != residentId)
@@ -79,14 +83,15 @@ public sealed record NominationServices(
         if (attached.Failure is { } failure)
             return new(failure, existing.PhotoIds);
 
-        var outcome = await Grains.GetGrain<INominationGrain>(nominationId).EditAsync(residentId, draft, attached.Ids);
+        var kept = attached.Ids.Where(existing.PhotoIds.Contains).ToList();
+        var outcome = await grain.EditAsync(residentId, draft, kept, attached.Ids.Except(kept).ToList());
         if (outcome.Succeeded)
         {
-            await RemoveUnusedAsync(nominationId, existing.PhotoIds, outcome.Nomination!.PhotoIds, ct);
-            return new(outcome, outcome.Nomination.PhotoIds);
+            await RemoveUnusedAsync(nominationId, existing.PhotoIds.Concat(attached.Stored), [], ct);
+            return new(outcome, outcome.Nomination!.PhotoIds);
         }
         var keep = outcome.Problems.Count > 0 ? attached.Ids : existing.PhotoIds;
-        await RemoveUnusedAsync(nominationId, attached.Stored, existing.PhotoIds.Concat(keep), ct);
+        await RemoveUnusedAsync(nominationId, attached.Stored, keep, ct);
         return new(outcome, keep);
     }
 
@@ -100,18 +105,26 @@ public sealed record NominationServices(
         if (existing is not null && existing.NominatorId != residentId)
             return [];
         var attached = await AttachAsync(nominationId, existing?.PhotoIds ?? [], photos, ct);
-        return attached.Failure is null ? attached.Ids : await AttachedAlreadyAsync(nominationId, existing?.PhotoIds ?? [], photos.KeptIds, ct);
+        return attached.Failure is null ? attached.Ids : attached.Kept;
     }
 
-    private sealed record Attached(IReadOnlyList<string> Ids, IReadOnlyList<string> Stored, NominationOutcome? Failure);
+    /// <param name="Ids">Kept and newly stored, in order.</param>
+    /// <param name="Kept">The kept ids that really are stored under this nomination (a form's hidden fields can say anything).</param>
+    /// <param name="Stored">What this call stored.</param>
+    private sealed record Attached(IReadOnlyList<string> Ids, IReadOnlyList<string> Kept, IReadOnlyList<string> Stored, NominationOutcome? Failure);
 
-    /// <summary>Checks the count, confirms kept ids are really stored under this nomination, and stores the new photos.</summary>
+    /// <summary>Confirms kept ids are really stored under this nomination, checks the count, and stores the new photos.</summary>
     private async Task<Attached> AttachAsync(string nominationId, IReadOnlyList<string> alreadyAttached, PhotoSelection photos, CancellationToken ct)
     {
-        var kept = await AttachedAlreadyAsync(nominationId, alreadyAttached, photos.KeptIds, ct);
+        var kept = new List<string>();
+        foreach (var id in NominationPhotos.ValidDistinct(photos.KeptIds))
+        {
+            if (alreadyAttached.Contains(id) || await PhotoFiles.ExistsAsync(nominationId, id, ct))
+                kept.Add(id);
+        }
         var count = kept.Count + photos.NewPhotos.Count;
         if (count > NominationLimits.MaxPhotos)
-            return new([], [], NominationOutcome.Invalid([new(NominationFields.PhotoCount, ProblemCodes.TooManyPhotos, NominationLimits.MaxPhotos, count)]));
+            return new([], kept, [], NominationOutcome.Invalid([new(NominationFields.PhotoCount, ProblemCodes.TooManyPhotos, NominationLimits.MaxPhotos, count)]));
 
         var stored = new List<string>();
         try
@@ -122,28 +135,21 @@ public sealed record NominationServices(
         catch (Exception e) when (e is not OperationCanceledException)
         {
             Logger.LogError(e, "Could not store the photos of nomination {NominationId}", nominationId);
-            await RemoveUnusedAsync(nominationId, stored, alreadyAttached, ct);
-            return new([], [], NominationOutcome.Refused(PhotosUnavailable));
+            await RemoveUnusedAsync(nominationId, stored, kept, ct);
+            return new([], kept, [], NominationOutcome.Refused(PhotosUnavailable));
         }
-        return new(NominationPhotos.Distinct(kept.Concat(stored)), stored, null);
+        return new(NominationPhotos.ValidDistinct(kept.Concat(stored)), kept, stored, null);
     }
 
-    /// <summary>The kept ids that really are stored under this nomination (a form's hidden fields can say anything).</summary>
-    private async Task<IReadOnlyList<string>> AttachedAlreadyAsync(string nominationId, IReadOnlyList<string> alreadyAttached, IReadOnlyList<string> keptIds, CancellationToken ct)
+    /// <summary>
+    /// Deletes the photos among <paramref name="candidates"/> that neither the nomination (read now, after the change, so a
+    /// repeat of the same form that created it meanwhile is respected) nor <paramref name="keep"/> uses. A failure only
+    /// leaves a file behind.
+    /// </summary>
+    private async Task RemoveUnusedAsync(string nominationId, IEnumerable<string> candidates, IEnumerable<string> keep, CancellationToken ct)
     {
-        var kept = new List<string>();
-        foreach (var id in NominationPhotos.Distinct(keptIds))
-        {
-            if (alreadyAttached.Contains(id) || await PhotoFiles.ExistsAsync(nominationId, id, ct))
-                kept.Add(id);
-        }
-        return kept;
-    }
-
-    /// <summary>Deletes the photos in <paramref name="candidates"/> that are not in <paramref name="inUse"/>; a failure only leaves a file behind.</summary>
-    private async Task RemoveUnusedAsync(string nominationId, IEnumerable<string> candidates, IEnumerable<string> inUse, CancellationToken ct)
-    {
-        var unused = candidates.Except(inUse, StringComparer.Ordinal).ToList();
+        var inUse = (await Grains.GetGrain<INominationGrain>(nominationId).GetAsync())?.PhotoIds ?? [];
+        var unused = candidates.Except(inUse.Concat(keep), StringComparer.Ordinal).ToList();
         if (unused.Count == 0)
             return;
         try

@@ -21,7 +21,11 @@ public sealed record OwnNomination(
 {
     public static OwnNomination From(NominationView n) =>
         new(n.Id, n.CampaignId, n.Draft, n.PhotoIds, n.Status, n.Consent, n.ModeratorNote,
-            n.History.Select(e => e with { Actor = RoleOf(e.Actor, n.NominatorId) }).ToList());
+            n.History.Select(e => e with { Actor = RoleOf(e.Actor, n.NominatorId), Note = NoteForNominator(e) }).ToList());
+
+    /// <summary>A moderator's reason is for the nominator; a merge's note names another resident's nomination and is not.</summary>
+    public static string? NoteForNominator(NominationEvent step) =>
+        step.Action.StartsWith("moderation: ", StringComparison.Ordinal) && step.Action != "moderation: Merge" ? step.Note : null;
 
     public static string RoleOf(string actor, string nominatorId) =>
         actor == nominatorId ? "nominator" : actor.Split(':')[0];
@@ -137,7 +141,9 @@ public static class NominationsApi
     private static async Task<Results<Ok<NominationStatus>, ValidationProblem, ProblemHttpResult>> MergeAsync(
         string id, MergeRequest request, ClaimsPrincipal user, [AsParameters] NominationServices services)
     {
-        var outcome = await services.Grains.GetGrain<INominationGrain>(id).MergeIntoAsync(request.TargetId ?? "", ModeratorActor(user));
+        if (await services.Grains.GetGrain<INominationGrain>(id).GetAsync() is not { } nomination)
+            return Failure(NominationOutcome.Refused(RefusalCodes.NotFound), services.Text)!.AsResult<NominationStatus>();
+        var outcome = await services.Grains.GetGrain<INominationMergeGrain>(nomination.CampaignId).MergeAsync(id, request.TargetId ?? "", ModeratorActor(user));
         return Failure(outcome, services.Text) is { } failure ? failure.AsResult<NominationStatus>() : TypedResults.Ok(outcome.Nomination!.Status);
     }
 

@@ -9,6 +9,19 @@ public enum PhotoSize
     Display,
 }
 
+/// <summary>How a size is named in keys and URLs: "thumb" or "display".</summary>
+public static class PhotoSizes
+{
+    public static string Name(PhotoSize size) => size == PhotoSize.Thumbnail ? "thumb" : "display";
+
+    public static PhotoSize? Parse(string name) => name switch
+    {
+        "thumb" => PhotoSize.Thumbnail,
+        "display" => PhotoSize.Display,
+        _ => null,
+    };
+}
+
 /// <summary>
 /// Where a nomination's photos live in the photo store: "nominations/{nominationId}/{photoId}-thumb.jpg" and
 /// "-display.jpg". A photo's id is a fingerprint of its display picture, so storing the same photo twice writes the
@@ -17,7 +30,7 @@ public enum PhotoSize
 public sealed class NominationPhotoFiles(IPhotoStore store)
 {
     public static string KeyFor(string nominationId, string photoId, PhotoSize size) =>
-        $"nominations/{nominationId}/{photoId}-{(size == PhotoSize.Thumbnail ? "thumb" : "display")}.jpg";
+        $"nominations/{nominationId}/{photoId}-{PhotoSizes.Name(size)}.jpg";
 
     public static string IdOf(PhotoResult.Accepted photo) =>
         Convert.ToHexStringLower(SHA256.HashData(photo.Display.Content))[..Domain.Nominations.NominationPhotos.IdLength];

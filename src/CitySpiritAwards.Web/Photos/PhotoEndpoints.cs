@@ -22,7 +22,7 @@ public static class PhotoEndpoints
     public static readonly TimeSpan PublicMaxAge = TimeSpan.FromMinutes(5);
 
     public static string UrlFor(string nominationId, string photoId, PhotoSize size, string? consentToken = null) =>
-        $"/photos/{Uri.EscapeDataString(nominationId)}/{photoId}/{(size == PhotoSize.Thumbnail ? "thumb" : "display")}"
+        $"/photos/{Uri.EscapeDataString(nominationId)}/{photoId}/{PhotoSizes.Name(size)}"
         + (consentToken is null ? "" : $"?consent={Uri.EscapeDataString(consentToken)}");
 
     public static void MapPhotoEndpoints(this WebApplication app) =>
@@ -49,7 +49,7 @@ public static class PhotoEndpoints
         string nominationId, string photoId, string size, string? consent, HttpContext http,
         IGrainFactory grains, NominationPhotoFiles files, ConsentLinks consentLinks, CancellationToken ct)
     {
-        if (size is not ("thumb" or "display"))
+        if (PhotoSizes.Parse(size) is not { } photoSize)
             return Results.NotFound();
         var nomination = await grains.GetGrain<INominationGrain>(nominationId).GetAsync();
         if (nomination is null || !nomination.PhotoIds.Contains(photoId))
@@ -63,7 +63,8 @@ public static class PhotoEndpoints
         headers.CacheControl = access == PhotoAccess.Public
             ? new CacheControlHeaderValue { Public = true, MaxAge = PublicMaxAge }
             : new CacheControlHeaderValue { Private = true, NoStore = true };
-        // Photo ids are fingerprints of the picture, so the id and size are a strong validator.
+        // Photo ids are fingerprints of the picture, so the id and size are a strong validator. Answered here, before
+        // the store is opened, so a revalidation costs no blob download (Results.Stream would also answer it, after).
         var etag = new EntityTagHeaderValue($"\"{photoId}-{size}\"");
         if (http.Request.GetTypedHeaders().IfNoneMatch.Any(tag => tag.Compare(etag, useStrongComparison: false)))
         {
@@ -71,7 +72,7 @@ public static class PhotoEndpoints
             return Results.StatusCode(StatusCodes.Status304NotModified);
         }
 
-        var photo = await files.OpenAsync(nominationId, photoId, size == "thumb" ? PhotoSize.Thumbnail : PhotoSize.Display, ct);
+        var photo = await files.OpenAsync(nominationId, photoId, photoSize, ct);
         if (photo is null)
             return Results.NotFound();
         return Results.Stream(photo.Content, photo.ContentType, entityTag: etag);

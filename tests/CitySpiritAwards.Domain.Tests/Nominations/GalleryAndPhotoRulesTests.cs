@@ -47,7 +47,7 @@ public sealed class NominationPhotosTests
     public void Ids_from_a_form_keep_the_valid_ones_once_in_order()
     {
         Assert.Equal(["bbbbbbbbbbbbbbbb", "aaaaaaaaaaaaaaaa"],
-            NominationPhotos.Distinct(["bbbbbbbbbbbbbbbb", "nonsense", null, "aaaaaaaaaaaaaaaa", "bbbbbbbbbbbbbbbb"]));
+            NominationPhotos.ValidDistinct(["bbbbbbbbbbbbbbbb", "nonsense", null, "aaaaaaaaaaaaaaaa", "bbbbbbbbbbbbbbbb"]));
     }
 
     [Fact]

@@ -124,7 +124,7 @@ public sealed class NominationGrainTests(EmbeddedClusterFixture fixture)
         var id = (await Resident(campaignId).SubmitAsync("n-" + Guid.NewGuid().ToString("N"), TestData.Draft(), [])).Nomination!.Id;
         var nomination = fixture.Grains.GetGrain<INominationGrain>(id);
 
-        Assert.Equal(RefusalCodes.NotYours, (await nomination.EditAsync("someone-else", TestData.Draft("改名"), [])).Refusal);
+        Assert.Equal(RefusalCodes.NotYours, (await nomination.EditAsync("someone-else", TestData.Draft("改名"), [], [])).Refusal);
         await fixture.Grains.GetGrain<ICampaignGrain>(campaignId).AdvanceToAsync(CampaignPhase.Screening, "admin:test");
         var approved = await nomination.ModerateAsync(ModerationAction.Approve, "moderator-1", null);
         Assert.False(approved.Nomination!.IsPublic); // approved, but the nominee has not consented yet

@@ -76,13 +76,47 @@ public sealed partial class NominationPhotoPageTests(NominationsSite site) : ICl
         var form = new MultipartFormDataContent();
         foreach (var (name, value) in Form(nominationId, "钱阿婆", "nominee@example.org"))
             form.Add(new StringContent(value), name);
-        form.Add(new ByteArrayContent(TestImages.Encode(800, 600, MagickFormat.Jpeg)), "Photos", "a.jpg");
+        // 40 MB that the server would have to read (up to the 10 MB limit at least) if it looked at photos first.
+        var photo = new CountingContent(40 * 1024 * 1024);
+        form.Add(photo, "Photos", "a.jpg");
 
         var response = await resident.Client.PostAsync($"/campaigns/{campaignId}/nominate", form);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True(photo.BytesSent < 4 * 1024 * 1024, $"the server read {photo.BytesSent:N0} bytes of the photo before refusing");
         Assert.Null(await site.Grains.GetGrain<INominationGrain>(nominationId).GetAsync());
         Assert.Empty(site.PhotoFilesOf(nominationId));
+    }
+
+    /// <summary>A large file part that counts how much of it the server pulled before it answered.</summary>
+    private sealed class CountingContent(long length) : HttpContent
+    {
+        private long _sent;
+
+        public long BytesSent => Interlocked.Read(ref _sent);
+
+        protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context)
+        {
+            var chunk = new byte[64 * 1024];
+            try
+            {
+                for (long written = 0; written < length; written += chunk.Length)
+                {
+                    await stream.WriteAsync(chunk);
+                    Interlocked.Add(ref _sent, chunk.Length);
+                }
+            }
+            catch (Exception e) when (e is IOException or OperationCanceledException or ObjectDisposedException)
+            {
+                // The server answered and stopped reading.
+            }
+        }
+
+        protected override bool TryComputeLength(out long size)
+        {
+            size = length;
+            return true;
+        }
     }
 
     [Fact]
@@ -124,9 +158,12 @@ public sealed partial class NominationPhotoPageTests(NominationsSite site) : ICl
         var stranger = await site.ResidentAsync();
 
         var (status, _) = await stranger.GetAsync($"/nominations/{nominationId}/edit");
+        var posted = await stranger.SubmitMultipartAsync($"/nominations/{nominationId}/edit", Form(nominationId, "改掉", "x@example.org"),
+            formPath: $"/campaigns/{campaignId}/nominate"); // a token from a page the stranger may open
 
         Assert.Equal(HttpStatusCode.NotFound, status);
-        Assert.Equal(HttpStatusCode.NotFound, (await site.App.CreateClient().GetAsync($"/photos/{nominationId}/0123456789abcdef/thumb")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, posted.StatusCode);
+        Assert.Equal("钱阿婆", (await NominationAsync(nominationId)).Draft.NomineeName);
     }
 
     [Fact]

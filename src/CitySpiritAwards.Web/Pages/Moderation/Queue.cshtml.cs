@@ -24,17 +24,21 @@ public sealed class QueueModel(NominationServices services) : PageModel
 
     public async Task<IActionResult> OnGetAsync(string campaignId) => await LoadAsync(campaignId) ? Page() : NotFound();
 
-    public async Task<IActionResult> OnPostAsync(string campaignId, string nominationId, ModerationAction action, string? reason)
+    public async Task<IActionResult> OnPostAsync(string campaignId, string? nominationId, ModerationAction action, string? reason)
     {
+        if (string.IsNullOrEmpty(nominationId))
+            return BadRequest();
         var outcome = await services.Grains.GetGrain<INominationGrain>(nominationId)
             .ModerateAsync(action, NominationsApi.ModeratorActor(User), reason);
         Message = outcome.Refusal is { } refusal ? services.Text[$"Nomination.Refusal.{refusal}"] : services.Text["Moderation.Saved"];
         return await LoadAsync(campaignId) ? Page() : NotFound();
     }
 
-    public async Task<IActionResult> OnPostMergeAsync(string campaignId, string nominationId, string targetId)
+    public async Task<IActionResult> OnPostMergeAsync(string campaignId, string? nominationId, string? targetId)
     {
-        var outcome = await services.Grains.GetGrain<INominationGrain>(nominationId).MergeIntoAsync(targetId, NominationsApi.ModeratorActor(User));
+        if (string.IsNullOrEmpty(nominationId))
+            return BadRequest();
+        var outcome = await services.Grains.GetGrain<INominationMergeGrain>(campaignId).MergeAsync(nominationId, targetId ?? "", NominationsApi.ModeratorActor(User));
         Message = outcome.Refusal is { } refusal ? services.Text[$"Nomination.Refusal.{refusal}"] : services.Text["Moderation.Merged"];
         return await LoadAsync(campaignId) ? Page() : NotFound();
     }

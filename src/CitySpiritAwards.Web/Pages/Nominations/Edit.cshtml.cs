@@ -60,7 +60,7 @@ public sealed class EditModel(NominationFormServices services) : NominationFormP
             Refusal = Nominations.Text["Edit.NotNow"];
         NominationId = Nomination.Id;
         PhotoIds = Nomination.PhotoIds;
-        PhotosViewable = true;
+        ViewablePhotoIds = Nomination.PhotoIds.ToHashSet();
         await LoadChoicesAsync();
         return true;
     }

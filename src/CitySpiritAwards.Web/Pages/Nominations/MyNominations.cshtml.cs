@@ -45,7 +45,7 @@ public sealed class MyNominationsModel(NominationServices services) : PageModel
         var who = OwnNomination.RoleOf(step.Actor, nomination.NominatorId);
         var action = services.Text[$"History.{step.Action.Replace(": ", ".", StringComparison.Ordinal)}"];
         var text = $"{services.Text[$"History.Actor.{who}"]}: {(action.ResourceNotFound ? step.Action : action.Value)}";
-        return step.Note is { Length: > 0 } note && who == "moderator" ? $"{text} ({note})" : text;
+        return OwnNomination.NoteForNominator(step) is { Length: > 0 } note ? $"{text} ({note})" : text;
     }
 
     private async Task<bool> LoadAsync(string campaignId)

@@ -36,8 +36,11 @@ public abstract class NominationFormPage(NominationFormServices services) : Page
     /// <summary>Photos already stored for this nomination (or for this form, after a try that needed corrections).</summary>
     public IReadOnlyList<string> PhotoIds { get; protected set; } = [];
 
-    /// <summary>Whether the photos can be shown as pictures: only once the nomination exists (before, they are listed by number).</summary>
-    public bool PhotosViewable { get; protected set; }
+    /// <summary>
+    /// The photos that can be shown as pictures: those the nomination already has (the photo endpoint serves no others);
+    /// the rest are listed by number.
+    /// </summary>
+    public IReadOnlySet<string> ViewablePhotoIds { get; protected set; } = new HashSet<string>();
 
     public IReadOnlyList<Category> Categories { get; private set; } = [];
     public IReadOnlyList<District> Districts => services.Seeds.Districts;
