@@ -14,10 +14,10 @@ using Microsoft.Extensions.Localization;
 namespace CitySpiritAwards.Web.Judging;
 
 /// <summary>An entry as a judge sees it: what was nominated, never who nominated it (judging is blind).</summary>
-public sealed record BlindEntry(string Id, string CategoryId, string DistrictId, string NomineeName, string? StoryZh, string? StoryEn)
+public sealed record BlindEntry(string Id, string CategoryId, string DistrictId, string NomineeName, string? StoryZh, string? StoryEn, IReadOnlyList<string> PhotoIds)
 {
     public static BlindEntry From(NominationView n) =>
-        new(n.Id, n.Draft.CategoryId, n.Draft.DistrictId, n.Draft.NomineeName, n.Draft.StoryZh, n.Draft.StoryEn);
+        new(n.Id, n.Draft.CategoryId, n.Draft.DistrictId, n.Draft.NomineeName, n.Draft.StoryZh, n.Draft.StoryEn, n.PhotoIds);
 }
 
 /// <summary>One line of a member's queue: the entry, where their score stands, and why it can no longer change (or null).</summary>
