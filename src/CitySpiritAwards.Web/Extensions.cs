@@ -6,6 +6,7 @@ using CitySpiritAwards.Web.Localization;
 using CitySpiritAwards.Web.Nominations;
 using CitySpiritAwards.Web.Photos;
 using CitySpiritAwards.Web.Seeding;
+using CitySpiritAwards.Web.Voting;
 using System.Text.Encodings.Web;
 using System.Text.Json.Serialization;
 using System.Text.Unicode;
@@ -32,6 +33,8 @@ public static class Extensions
         builder.AddSeeding();
         builder.Services.AddSingleton<ConsentLinks>();
         builder.Services.AddScoped<NominationServices>();
+        builder.AddAwardsVoting(hosting);
+        builder.Services.AddScoped<VotingServices>();
         builder.AddAwardsHealthChecks(hosting);
 
         builder.Services.AddProblemDetails();
@@ -75,8 +78,8 @@ public static class Extensions
         app.UseRequestLocalization();
         app.UseStaticFiles();
         app.UseRouting();
-        app.UseRateLimiter();
         app.UseAuthentication();
+        app.UseRateLimiter();   // after authentication: the "vote" policy limits per account as well as per network
         app.UseAuthorization();
     }
 
@@ -92,6 +95,7 @@ public static class Extensions
         app.MapGroup("api/districts").MapDistrictsApi().WithTags("Districts");
         app.MapGroup("api/campaigns").MapCampaignsApi().WithTags("Campaigns");
         app.MapNominationsApi();
+        app.MapVotingApi();
         app.MapGroup("api/admin").MapAdminApi().WithTags("Administration").RequireAuthorization(Roles.Administrator);
         app.MapAdminDashboards();
         app.MapRazorPages();
