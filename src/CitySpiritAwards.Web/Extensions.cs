@@ -10,6 +10,7 @@ using CitySpiritAwards.Web.Photos;
 using CitySpiritAwards.Web.Photos.Processing;
 using CitySpiritAwards.Web.Pages.Nominations;
 using CitySpiritAwards.Web.Seeding;
+using CitySpiritAwards.Web.Voting;
 using System.Text.Encodings.Web;
 using System.Text.Json.Serialization;
 using System.Text.Unicode;
@@ -43,6 +44,8 @@ public static class Extensions
         builder.Services.AddSingleton<DisplayNames>();
         builder.Services.AddHostedService<GalleryIndexer>(); // after the seed loader, which AddSeeding registered
         builder.AddJudging();
+        builder.AddAwardsVoting(hosting);
+        builder.Services.AddScoped<VotingServices>();
         builder.AddAwardsHealthChecks(hosting);
 
         builder.Services.AddProblemDetails();
@@ -86,8 +89,8 @@ public static class Extensions
         app.UseRequestLocalization();
         app.UseStaticFiles();
         app.UseRouting();
-        app.UseRateLimiter();
         app.UseAuthentication();
+        app.UseRateLimiter();   // after authentication: the "vote" policy limits per account as well as per network
         app.UseAuthorization();
     }
 
@@ -106,6 +109,7 @@ public static class Extensions
         app.MapGalleryApi();
         app.MapPhotoEndpoints();
         app.MapJudging();
+        app.MapVotingApi();
         app.MapGroup("api/admin").MapAdminApi().WithTags("Administration").RequireAuthorization(Roles.Administrator);
         app.MapAdminDashboards();
         app.MapRazorPages();

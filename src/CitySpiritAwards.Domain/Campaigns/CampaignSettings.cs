@@ -1,6 +1,7 @@
 namespace CitySpiritAwards.Domain.Campaigns;
 
 /// <summary>The rules an administrator sets per campaign.</summary>
+/// <param name="AllowVoteChanges">Whether a resident may move or withdraw a vote until public voting closes.</param>
 public sealed record CampaignSettings(
     int NominationsPerResident,
     int VotesPerCategory,
@@ -8,9 +9,11 @@ public sealed record CampaignSettings(
     int PublicWeightPercent,
     int ShortlistSize,
     int JudgesPerEntry,
-    bool LiveTallies)
+    bool LiveTallies,
+    bool AllowVoteChanges = true)
 {
-    public static CampaignSettings Default { get; } = new(5, 1, 70, 30, 5, 3, LiveTallies: true);
+    // AllowVoteChanges comes last with a default: campaigns stored before it existed read as "changes allowed".
+    public static CampaignSettings Default { get; } = new(5, 1, 70, 30, 5, 3, LiveTallies: true, AllowVoteChanges: true);
 
     public IReadOnlyList<string> Problems()
     {

@@ -5,7 +5,7 @@ namespace CitySpiritAwards.Web.Hosting;
 
 /// <summary>
 /// Creates what the app needs in its stores before the silo starts. In cluster mode this runs the Orleans
-/// ADO.NET schema (infra/sql/postgresql/orleans.sql, compiled in) and the accounts schema under one
+/// ADO.NET schema (infra/sql/postgresql/orleans.sql, compiled in), the votes schema (votes.sql) and the accounts schema under one
 /// PostgreSQL advisory lock, so silos starting together take turns; every step is idempotent.
 /// Hangfire.PostgreSql creates its own schema.
 /// </summary>
@@ -37,7 +37,8 @@ public static class DatabaseMigrator
         await ExecuteAsync(connection, $"SELECT pg_advisory_lock({SchemaLockId})", cancellationToken);
         try
         {
-            await ExecuteAsync(connection, ReadOrleansSchema(), cancellationToken);
+            await ExecuteAsync(connection, ReadSchema("orleans.sql"), cancellationToken);
+            await ExecuteAsync(connection, ReadSchema("votes.sql"), cancellationToken);
             await services.PrepareIdentityAsync(cancellationToken);
             logger.LogInformation("Database schema is up to date");
         }
@@ -53,10 +54,10 @@ public static class DatabaseMigrator
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private static string ReadOrleansSchema()
+    private static string ReadSchema(string name)
     {
-        using var stream = typeof(DatabaseMigrator).Assembly.GetManifestResourceStream("orleans.sql")
-            ?? throw new InvalidOperationException("orleans.sql is not compiled into the app.");
+        using var stream = typeof(DatabaseMigrator).Assembly.GetManifestResourceStream(name)
+            ?? throw new InvalidOperationException($"{name} is not compiled into the app.");
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd();
     }

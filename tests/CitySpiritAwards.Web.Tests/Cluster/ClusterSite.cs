@@ -9,13 +9,18 @@ namespace CitySpiritAwards.Web.Tests.Cluster;
 /// Two instances of the site in cluster mode, sharing one real PostgreSQL database and one Azurite,
 /// each co-hosting its own silo on its own ports: the smallest real cluster.
 /// </summary>
-public sealed class ClusterSite(ServersFixture servers) : IAsyncLifetime
+/// <param name="settings">Settings for every instance on top of the cluster ones (e.g. raised rate limits).</param>
+public sealed class ClusterSite(ServersFixture servers, IDictionary<string, string?>? settings = null) : IAsyncLifetime
 {
     public const string AdminEmail = "chief@example.org";
     public const string AdminPassword = "Cluster-admin-1";
 
     public AwardsAppFactory First { get; private set; } = null!;
     public AwardsAppFactory Second { get; private set; } = null!;
+
+    /// <summary>Start only <see cref="First"/>, for tests that add their own instance or process.</summary>
+    public bool FirstOnly { get; init; }
+
     public string PostgresConnectionString { get; private set; } = "";
 
     public async Task InitializeAsync()
@@ -23,11 +28,13 @@ public sealed class ClusterSite(ServersFixture servers) : IAsyncLifetime
         PostgresConnectionString = await servers.Postgres.CreateDatabaseAsync();
         First = Instance();
         await First.InitializeAsync();
+        if (FirstOnly)
+            return;
         Second = Instance();
         await Second.InitializeAsync();
     }
 
-    public AwardsAppFactory Instance() => new(new Dictionary<string, string?>
+    public AwardsAppFactory Instance() => new(new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
     {
         ["CitySpiritAwards:Mode"] = "Cluster",
         ["ConnectionStrings:Postgres"] = PostgresConnectionString,
@@ -40,7 +47,8 @@ public sealed class ClusterSite(ServersFixture servers) : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        await ((IAsyncLifetime)Second).DisposeAsync();
+        if (Second is not null)
+            await ((IAsyncLifetime)Second).DisposeAsync();
         await ((IAsyncLifetime)First).DisposeAsync();
     }
 
