@@ -7,10 +7,13 @@ public sealed class LocalDiskPhotoStore(string rootDirectory) : IPhotoStore
     {
         var path = PathFor(key);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var temporary = path + ".tmp";
+        // Each write goes to a file of its own and is then renamed into place, so two requests saving the same photo
+        // at once (a double submit) both succeed, and a reader never sees half a file.
+        var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
         await using (var file = File.Create(temporary))
             await content.CopyToAsync(file, cancellationToken);
-        await File.WriteAllTextAsync(path + ".type", contentType, cancellationToken);
+        await File.WriteAllTextAsync(temporary + ".type", contentType, cancellationToken);
+        File.Move(temporary + ".type", path + ".type", overwrite: true);
         File.Move(temporary, path, overwrite: true);
     }
 

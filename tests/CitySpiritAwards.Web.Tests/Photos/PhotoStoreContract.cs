@@ -45,6 +45,21 @@ public abstract class PhotoStoreContract
         Assert.Null(await Store.OpenAsync(NewKey(), CancellationToken.None));
     }
 
+    [Fact]
+    public async Task The_same_photo_saved_twice_at_once_is_stored_once_without_an_error()
+    {
+        var key = NewKey();
+        var bytes = Enumerable.Range(0, 200_000).Select(i => (byte)(i % 251)).ToArray();
+
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => Store.SaveAsync(key, new MemoryStream(bytes), "image/jpeg", CancellationToken.None))));
+
+        var photo = await Store.OpenAsync(key, CancellationToken.None);
+        await using var content = photo!.Content;
+        using var copy = new MemoryStream();
+        await content.CopyToAsync(copy);
+        Assert.Equal(bytes, copy.ToArray());
+    }
+
     [Theory]
     [InlineData("../outside.jpg")]
     [InlineData("/etc/passwd")]
