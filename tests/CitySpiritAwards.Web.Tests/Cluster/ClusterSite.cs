@@ -10,7 +10,11 @@ namespace CitySpiritAwards.Web.Tests.Cluster;
 /// each co-hosting its own silo on its own ports: the smallest real cluster.
 /// </summary>
 /// <param name="settings">Settings for every instance on top of the cluster ones (e.g. raised rate limits).</param>
-public sealed class ClusterSite(ServersFixture servers, IDictionary<string, string?>? settings = null) : IAsyncLifetime
+/// <param name="replaceServices">Services replaced in every instance (e.g. one fake awards clock shared by both).</param>
+public sealed class ClusterSite(
+    ServersFixture servers,
+    IDictionary<string, string?>? settings = null,
+    Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? replaceServices = null) : IAsyncLifetime
 {
     public const string AdminEmail = "chief@example.org";
     public const string AdminPassword = "Cluster-admin-1";
@@ -43,7 +47,10 @@ public sealed class ClusterSite(ServersFixture servers, IDictionary<string, stri
         ["Orleans:GatewayPort"] = FreePort().ToString(),
         ["Bootstrap:AdminEmail"] = AdminEmail,
         ["Bootstrap:AdminPassword"] = AdminPassword,
-    });
+    })
+    {
+        ReplaceServices = replaceServices,
+    };
 
     public async Task DisposeAsync()
     {
