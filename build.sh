@@ -2,7 +2,7 @@
 # City Spirit Awards: the two commands.
 #   ./build.sh run    run the site in embedded mode (no servers needed)
 #   ./build.sh test   install what the tests need, build in Release, run every test, print "N passed, N failed"
-#   ./build.sh bench  benchmarks (none yet)
+#   ./build.sh bench  the public-voting load benchmark (bench/README.md); options after it, e.g. --voters 300
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")"
@@ -166,6 +166,39 @@ run_tests() {
   return "$verdict"
 }
 
+# PostgreSQL and Azurite, which the benchmark starts itself on 127.0.0.1 (no browser needed).
+install_bench_prerequisites() {
+  if ! command -v dotnet >/dev/null 2>&1; then
+    echo "error: the .NET 10 SDK (dotnet) is not installed; see https://dot.net." >&2
+    exit 1
+  fi
+  if [[ -z $(postgres_bin) ]]; then
+    log "installing the PostgreSQL server"
+    apt_install postgresql
+  fi
+  if [[ ! -x $AZURITE_BLOB_BIN ]]; then
+    if ! command -v npm >/dev/null 2>&1; then
+      log "installing Node.js and npm"
+      apt_install nodejs npm
+    fi
+    log "installing Azurite into infra/local"
+    npm ci --prefix infra/local --no-audit --no-fund
+  fi
+}
+
+run_bench() {
+  install_bench_prerequisites
+  stop_leftover_servers
+  log "building (Release)"
+  dotnet build CitySpiritAwards.sln -c Release
+  mkdir -p .artifacts/bench
+  local output
+  output=.artifacts/bench/bench-$(date -u +%Y%m%dT%H%M%SZ).log
+  log "benchmarking (a few minutes; output also in $output)"
+  dotnet run --project bench/CitySpiritAwards.Bench -c Release --no-build -- "$@" 2>&1 | tee "$output"
+  return "${PIPESTATUS[0]}"
+}
+
 case "${1:-}" in
   run)
     shift
@@ -175,7 +208,8 @@ case "${1:-}" in
     run_tests
     ;;
   bench)
-    echo "no benchmarks yet"
+    shift
+    run_bench "$@"
     ;;
   *)
     usage

@@ -36,7 +36,7 @@ public sealed class Ballot
 
     public Ballot(IEnumerable<CastVote> votes) => _votes = votes.ToList();
 
-    public static Ballot Empty => new([]);
+    public static Ballot Empty => new(new List<CastVote>());
 
     public IReadOnlyList<CastVote> Votes => _votes;
 
@@ -92,7 +92,19 @@ public sealed class Ballot
         return new ChangeDecision(null, vote);
     }
 
-    public Ballot With(CastVote vote) => new(_votes.Where(v => v.EntryId != vote.EntryId).Append(vote));
+    public Ballot With(CastVote vote)
+    {
+        var votes = new List<CastVote>(_votes.Count + 1);
+        foreach (var v in _votes)
+        {
+            if (v.EntryId != vote.EntryId)
+                votes.Add(v);
+        }
+        votes.Add(vote);
+        return new Ballot(votes);
+    }
 
-    public Ballot Without(string receipt) => new(_votes.Where(v => v.Receipt != receipt));
+    public Ballot Without(string receipt) => new(_votes.Where(v => v.Receipt != receipt).ToList());
+
+    private Ballot(List<CastVote> votes) => _votes = votes;
 }

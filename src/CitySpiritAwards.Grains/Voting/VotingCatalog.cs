@@ -25,6 +25,11 @@ public sealed class VotingCatalog(IGrainFactory grains, IOptions<VotingOptions> 
     public Task<CampaignVoting?> GetAsync(string campaignId, bool fresh = false)
     {
         var slot = _campaigns.GetOrAdd(campaignId, _ => new Slot());
+        // The common case, without taking the lock: a successful read younger than the refresh time.
+        var loaded = Volatile.Read(ref slot.Loading);
+        if (!fresh && loaded is { IsCompletedSuccessfully: true }
+            && Environment.TickCount64 - Volatile.Read(ref slot.LoadedAt) <= options.Value.CampaignRefresh.TotalMilliseconds)
+            return loaded;
         lock (slot)
         {
             var current = slot.Loading;

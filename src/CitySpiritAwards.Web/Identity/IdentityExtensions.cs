@@ -66,6 +66,7 @@ public static class IdentityExtensions
             // The JSON API answers 401/403 instead of redirecting to an HTML page.
             cookie.Events.OnRedirectToLogin = context => RedirectOrStatus(context, StatusCodes.Status401Unauthorized);
             cookie.Events.OnRedirectToAccessDenied = context => RedirectOrStatus(context, StatusCodes.Status403Forbidden);
+            cookie.Events.OnValidatePrincipal = ValidateSecurityStampWhenDueAsync;
         });
 
         var authorization = services.AddAuthorizationBuilder();
@@ -105,6 +106,21 @@ public static class IdentityExtensions
                 options => options.XmlRepository = new DataProtectionKeyStore(sp.GetRequiredService<IServiceScopeFactory>())));
 
         return builder;
+    }
+
+    /// <summary>
+    /// Identity's security stamp check, which it makes at most once per <see cref="SecurityStampValidatorOptions.ValidationInterval"/>
+    /// per cookie. Resolving the validator builds a UserManager, a SignInManager and a DbContext, so it is resolved only
+    /// when a check is due (the same test the validator makes), not on every request: under a peak of votes that
+    /// construction was a good part of each request's cost.
+    /// </summary>
+    private static Task ValidateSecurityStampWhenDueAsync(Microsoft.AspNetCore.Authentication.Cookies.CookieValidatePrincipalContext context)
+    {
+        var options = context.HttpContext.RequestServices.GetRequiredService<IOptions<SecurityStampValidatorOptions>>().Value;
+        var now = (options.TimeProvider ?? TimeProvider.System).GetUtcNow();
+        if (context.Properties.IssuedUtc is { } issued && now - issued <= options.ValidationInterval)
+            return Task.CompletedTask;
+        return SecurityStampValidator.ValidatePrincipalAsync(context);
     }
 
     private static Task RedirectOrStatus(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)

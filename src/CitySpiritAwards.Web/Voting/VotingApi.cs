@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Claims;
 using CitySpiritAwards.Abstractions.Voting;
 using CitySpiritAwards.Domain.Campaigns;
@@ -31,10 +32,9 @@ public sealed record CategoryTally(string CategoryId, IReadOnlyList<EntryVotes> 
 public sealed record TalliesView(string CampaignId, CampaignPhase Phase, DateTimeOffset CountedAt, IReadOnlyList<CategoryTally> Categories);
 
 /// <summary>Dependencies of the voting endpoints and pages.</summary>
-public sealed record VotingServices(IGrainFactory Grains, VotingCatalog Catalog, VoteTallies Tallies, IVoteLedger Ledger, IStringLocalizer<SharedResource> Text, ILogger<VotingServices> Logger)
+public sealed record VotingServices(IGrainFactory Grains, VoterReferences Voters, VotingCatalog Catalog, VoteTallies Tallies, IVoteLedger Ledger, IStringLocalizer<SharedResource> Text, ILogger<VotingServices> Logger)
 {
-    public IVoterGrain Voter(string campaignId, ClaimsPrincipal user) =>
-        Grains.GetGrain<IVoterGrain>(IVoterGrain.KeyFor(campaignId, NominationsApi.UserId(user)));
+    public IVoterGrain Voter(string campaignId, ClaimsPrincipal user) => Voters.Get(campaignId, NominationsApi.UserId(user));
 
     /// <summary>The campaign's tallies, or null while they are hidden: shown live during PublicVoting if the campaign says so, to everyone from Tallying on.</summary>
     public async Task<TalliesView?> VisibleTalliesAsync(CampaignVoting voting)
@@ -76,6 +76,26 @@ public sealed record VotingServices(IGrainFactory Grains, VotingCatalog Catalog,
     }
 }
 
+/// <summary>
+/// This silo's references to voter grains. Making one reads the interface's attributes each time; during a peak the
+/// same voters come back, so they are kept (bounded: emptied when the cap is reached).
+/// </summary>
+public sealed class VoterReferences(IGrainFactory grains)
+{
+    private const int Cap = 200_000;
+    private readonly ConcurrentDictionary<string, IVoterGrain> _references = new(StringComparer.Ordinal);
+
+    public IVoterGrain Get(string campaignId, string voterId)
+    {
+        var key = IVoterGrain.KeyFor(campaignId, voterId);
+        if (_references.TryGetValue(key, out var voter))
+            return voter;
+        if (_references.Count >= Cap)
+            _references.Clear();
+        return _references[key] = grains.GetGrain<IVoterGrain>(key);
+    }
+}
+
 public static class VotingApi
 {
     public static void MapVotingApi(this WebApplication app)
@@ -93,6 +113,8 @@ public static class VotingApi
             .WithSummary("Whether a vote counts: counted, withdrawn or held for review, and its category. Whom it was for only to its voter.");
         app.MapGet("api/campaigns/{campaignId}/tallies", TalliesAsync).WithTags("Voting")
             .WithSummary("Counted votes per shortlisted entry: live during PublicVoting if the campaign shows live tallies, otherwise from Tallying on (403 until then).");
+
+        app.MapBenchEndpoints();
     }
 
     private static async Task<Results<Created<VoteView>, Ok<VoteView>, ValidationProblem, ProblemHttpResult>> CastAsync(

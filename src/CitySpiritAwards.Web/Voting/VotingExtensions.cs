@@ -27,7 +27,7 @@ public static class VotingExtensions
         else
         {
             var connectionString = HostingOptions.PostgresConnectionString(builder.Configuration);
-            services.AddKeyedSingleton(nameof(IVoteLedger), (_, _) => NpgsqlDataSource.Create(connectionString));
+            services.AddKeyedSingleton(nameof(IVoteLedger), (_, _) => VoteDatabase(connectionString));
             services.AddSingleton<IVoteLedger>(sp => new PostgresVoteLedger(sp.GetRequiredKeyedService<NpgsqlDataSource>(nameof(IVoteLedger))));
         }
         services.AddSingleton(sp =>
@@ -40,9 +40,14 @@ public static class VotingExtensions
         // Registered after the silo, so it stops before it: votes already handed over are committed first.
         services.AddHostedService<VoteWriterLifetime>();
         services.AddSingleton<VotingCatalog>();
+        services.AddSingleton<VoterReferences>();
         services.AddSingleton<VoteTallies>();
         services.AddRateLimiter(limiter => limiter.AddPolicy<string, VoteRateLimiterPolicy>(VoteRateLimiterPolicy.Name));
     }
+
+    /// <summary>The votes' connections: the same statements run thousands of times a second, so they are prepared once per connection.</summary>
+    internal static NpgsqlDataSource VoteDatabase(string connectionString) =>
+        new NpgsqlDataSourceBuilder(new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = 16, AutoPrepareMinUsages = 2 }.ConnectionString).Build();
 
     private sealed class VoteWriterLifetime(VoteWriter writer) : IHostedService
     {
