@@ -51,6 +51,14 @@ public sealed class BlobPhotoStore(BlobContainerClient container) : IPhotoStore
         await container.GetBlobClient(key).DeleteIfExistsAsync(cancellationToken: cancellationToken);
     }
 
+    public async IAsyncEnumerable<StoredPhotoInfo> ListAsync(string prefix, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        if (!await container.ExistsAsync(cancellationToken))
+            yield break;
+        await foreach (var blob in container.GetBlobsAsync(new GetBlobsOptions { Prefix = prefix }, cancellationToken))
+            yield return new StoredPhotoInfo(blob.Name, blob.Properties.LastModified ?? DateTimeOffset.MinValue);
+    }
+
     public async Task<bool> IsAvailableAsync(CancellationToken cancellationToken)
     {
         try

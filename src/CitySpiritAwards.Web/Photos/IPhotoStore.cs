@@ -3,6 +3,9 @@ namespace CitySpiritAwards.Web.Photos;
 /// <summary>A stored photo's bytes and how to serve them.</summary>
 public sealed record StoredPhoto(Stream Content, string ContentType, long Length);
 
+/// <summary>A photo's key and when it was last written, as a listing gives them.</summary>
+public sealed record StoredPhotoInfo(string Key, DateTimeOffset LastModified);
+
 /// <summary>
 /// Where photos live: a local folder when embedded, Azure Blob Storage in a cluster. Keys are chosen by the
 /// app (never by the uploader), e.g. "nominations/{id}/{photoId}-display.jpg".
@@ -17,6 +20,9 @@ public interface IPhotoStore
     Task<bool> ExistsAsync(string key, CancellationToken cancellationToken);
 
     Task DeleteAsync(string key, CancellationToken cancellationToken);
+
+    /// <summary>Every photo whose key starts with <paramref name="prefix"/> (e.g. "nominations/"), in no particular order.</summary>
+    IAsyncEnumerable<StoredPhotoInfo> ListAsync(string prefix, CancellationToken cancellationToken);
 
     /// <summary>Whether the store can be written to now; for the readiness check.</summary>
     Task<bool> IsAvailableAsync(CancellationToken cancellationToken);

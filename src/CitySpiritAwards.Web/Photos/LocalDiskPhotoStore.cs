@@ -37,6 +37,21 @@ public sealed class LocalDiskPhotoStore(string rootDirectory) : IPhotoStore
         return Task.CompletedTask;
     }
 
+    public async IAsyncEnumerable<StoredPhotoInfo> ListAsync(string prefix, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await Task.CompletedTask;
+        if (!Directory.Exists(rootDirectory))
+            yield break;
+        foreach (var path in Directory.EnumerateFiles(rootDirectory, "*", SearchOption.AllDirectories))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var key = Path.GetRelativePath(rootDirectory, path).Replace(Path.DirectorySeparatorChar, '/');
+            // Side files (content type) and writes in progress are not photos.
+            if (key.StartsWith(prefix, StringComparison.Ordinal) && PhotoKeys.IsValid(key) && !key.EndsWith(".type", StringComparison.Ordinal) && !key.EndsWith(".tmp", StringComparison.Ordinal))
+                yield return new StoredPhotoInfo(key, File.GetLastWriteTimeUtc(path));
+        }
+    }
+
     public Task<bool> IsAvailableAsync(CancellationToken cancellationToken)
     {
         try

@@ -9,6 +9,8 @@ public static class PhotoStoreExtensions
 
     public static void AddPhotoStore(this WebApplicationBuilder builder, HostingOptions hosting)
     {
+        builder.Services.AddTransient<OrphanPhotoSweep>();
+        builder.Services.AddHostedService<OrphanPhotoSweepRegistration>();
         if (hosting.IsEmbedded)
         {
             builder.Services.AddSingleton<IPhotoStore>(new LocalDiskPhotoStore(hosting.DataFolder("photos")));

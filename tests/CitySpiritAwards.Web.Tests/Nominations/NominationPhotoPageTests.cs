@@ -245,6 +245,7 @@ public sealed partial class NominationPhotoPageTests(NominationsSite site) : ICl
         public Task<bool> ExistsAsync(string key, CancellationToken cancellationToken) => Task.FromResult(false);
         public Task DeleteAsync(string key, CancellationToken cancellationToken) => Task.CompletedTask;
         public Task<bool> IsAvailableAsync(CancellationToken cancellationToken) => Task.FromResult(false);
+        public IAsyncEnumerable<StoredPhotoInfo> ListAsync(string prefix, CancellationToken cancellationToken) => AsyncEnumerable.Empty<StoredPhotoInfo>();
     }
 
     [GeneratedRegex("name=\"KeepPhotoIds\" value=\"([0-9a-f]{16})\"")]

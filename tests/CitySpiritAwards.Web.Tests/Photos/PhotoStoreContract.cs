@@ -46,6 +46,22 @@ public abstract class PhotoStoreContract
     }
 
     [Fact]
+    public async Task A_listing_names_the_photos_under_a_prefix_with_their_time()
+    {
+        var folder = $"nominations/{Guid.NewGuid():N}";
+        await Store.SaveAsync($"{folder}/a-thumb.jpg", new MemoryStream([1]), "image/jpeg", CancellationToken.None);
+        await Store.SaveAsync($"{folder}/a-display.jpg", new MemoryStream([2]), "image/jpeg", CancellationToken.None);
+        await Store.SaveAsync($"elsewhere/{Guid.NewGuid():N}.jpg", new MemoryStream([3]), "image/jpeg", CancellationToken.None);
+
+        var listed = new List<StoredPhotoInfo>();
+        await foreach (var photo in Store.ListAsync(folder + "/", CancellationToken.None))
+            listed.Add(photo);
+
+        Assert.Equal([$"{folder}/a-display.jpg", $"{folder}/a-thumb.jpg"], listed.Select(p => p.Key).Order());
+        Assert.All(listed, p => Assert.InRange(p.LastModified, DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddMinutes(5)));
+    }
+
+    [Fact]
     public async Task The_same_photo_saved_twice_at_once_is_stored_once_without_an_error()
     {
         var key = NewKey();
