@@ -112,6 +112,7 @@ public static class Extensions
         app.MapPhotoEndpoints();
         app.MapJudging();
         app.MapVotingApi();
+        app.MapFraudReview();
         app.MapGroup("api/admin").MapAdminApi().WithTags("Administration").RequireAuthorization(Roles.Administrator);
         app.MapAdminDashboards();
         app.MapRazorPages();

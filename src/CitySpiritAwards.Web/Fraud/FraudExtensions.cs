@@ -8,8 +8,8 @@ namespace CitySpiritAwards.Web.Fraud;
 public static class FraudExtensions
 {
     /// <summary>
-    /// The fraud signals: holds in the votes database (the SQLite file or PostgreSQL, beside the votes they hold), the
-    /// minutely Hangfire scan. After <see cref="VotingExtensions.AddAwardsVoting"/> (it
+    /// The fraud review: holds in the votes database (the SQLite file or PostgreSQL, beside the votes they hold), the
+    /// minutely Hangfire scan and the administrators' review. After <see cref="VotingExtensions.AddAwardsVoting"/> (it
     /// uses the votes' connections) and after Hangfire (its registration declares a recurring job).
     /// </summary>
     public static void AddFraudReview(this WebApplicationBuilder builder, HostingOptions hosting)
@@ -25,5 +25,8 @@ public static class FraudExtensions
             services.AddSingleton<IVoteHolds>(sp => new PostgresVoteHolds(sp.GetRequiredKeyedService<NpgsqlDataSource>(nameof(IVoteLedger))));
         services.AddTransient<FraudJob>();
         services.AddHostedService<FraudJobRegistration>();
+        services.AddSingleton<FraudReview>();
     }
+
+    public static void MapFraudReview(this WebApplication app) => app.MapHeldVotesApi();
 }
