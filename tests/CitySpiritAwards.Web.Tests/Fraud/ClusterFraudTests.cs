@@ -34,7 +34,7 @@ public sealed class ClusterFraudTests : IAsyncLifetime
     public ClusterFraudTests(ServersFixture servers)
     {
         var clock = new AwardsClock(_clock);
-        _site = new ClusterSite(servers, new Dictionary<string, string?>(ClusterVotingTests.Settings) { ["Fraud:Cron"] = FraudSite.NeverCron },
+        _site = new ClusterSite(servers, new Dictionary<string, string?>(ClusterVotingTests.Settings) { ["Fraud:Cron"] = AwardsAppFactory.NeverCron },
             services =>
             {
                 services.AddSingleton(clock);

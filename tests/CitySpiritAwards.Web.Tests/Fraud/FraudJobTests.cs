@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using CitySpiritAwards.Domain.Campaigns;
 using CitySpiritAwards.Web.Fraud;
+using CitySpiritAwards.Web.Tests.Support;
 using CitySpiritAwards.Web.Tests.Voting;
 using Hangfire;
 using Hangfire.Storage;
@@ -71,7 +72,7 @@ public sealed class FraudJobTests(FraudSite site)
         Assert.Equal("Counted", await FraudVoters.ReceiptStatusAsync(visitor, inPublished));
         Assert.False(await holds.FinalSweepDoneAsync(published.Id, CancellationToken.None));
         using var connection = site.App.Services.GetRequiredService<JobStorage>().GetConnection();
-        Assert.Contains(connection.GetRecurringJobs(), job => job.Id == FraudJob.RecurringJobId && job.Cron == FraudSite.NeverCron);
+        Assert.Contains(connection.GetRecurringJobs(), job => job.Id == FraudJob.RecurringJobId && job.Cron == AwardsAppFactory.NeverCron);
     }
 
     /// <summary>The public tallies of the scenario's two entries.</summary>

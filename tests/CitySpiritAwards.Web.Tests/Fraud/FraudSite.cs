@@ -26,9 +26,6 @@ public sealed class FraudSite : IAsyncLifetime
         Fraud = new FraudThresholds(BurstVotes: 3, BurstWindow: TimeSpan.FromMinutes(5), FreshAccountAge: TimeSpan.FromMinutes(30), AccountsPerNetwork: 4),
     };
 
-    /// <summary>Never: 31 February.</summary>
-    public const string NeverCron = "0 0 31 2 *";
-
     public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow.AddSeconds(-DateTimeOffset.UtcNow.Second));
 
     public AwardsAppFactory App { get; }
@@ -40,7 +37,7 @@ public sealed class FraudSite : IAsyncLifetime
         ["CitySpiritAwards:SeedDemo"] = "false",
         ["Account:SignupPermitLimit"] = "1000",
         ["Voting:TallyRefresh"] = "00:00:00",
-        ["Fraud:Cron"] = NeverCron,
+        ["Fraud:Cron"] = AwardsAppFactory.NeverCron, // already so in every test site; said here because these tests rely on it
     })
     {
         ReplaceServices = services =>
