@@ -1,4 +1,5 @@
 using CitySpiritAwards.Web.Apis;
+using CitySpiritAwards.Web.Fraud;
 using CitySpiritAwards.Web.Health;
 using CitySpiritAwards.Web.Hosting;
 using CitySpiritAwards.Web.Identity;
@@ -46,6 +47,7 @@ public static class Extensions
         builder.AddJudging();
         builder.AddAwardsVoting(hosting);
         builder.Services.AddScoped<VotingServices>();
+        builder.AddFraudReview(hosting);
         builder.AddAwardsHealthChecks(hosting);
 
         builder.Services.AddProblemDetails();
@@ -110,6 +112,7 @@ public static class Extensions
         app.MapPhotoEndpoints();
         app.MapJudging();
         app.MapVotingApi();
+        app.MapFraudReview();
         app.MapGroup("api/admin").MapAdminApi().WithTags("Administration").RequireAuthorization(Roles.Administrator);
         app.MapAdminDashboards();
         app.MapRazorPages();

@@ -11,6 +11,16 @@
 --               over its shards and always equals
 --                 SELECT count(*) FROM votes WHERE campaign_id = … AND entry_id = … AND withdrawn_at IS NULL AND NOT held
 --               Whatever sets or clears "held" (the fraud review) must adjust vote_tallies in the same transaction.
+--               The fraud review keeps its adjustments on shard -1 (writer slots are 0, 1, …), so holding or clearing
+--               votes never waits for a writer's counter row; that shard's counts may be negative.
+-- vote_holds    why a vote was held aside and what the administrators decided (src/CitySpiritAwards.Web/Fraud):
+--               one row per vote ever flagged, written in the same transaction that sets votes.held and takes it
+--               out of vote_tallies. A vote with a row here is never flagged again (so a confirmed vote is not
+--               re-flagged and a cleared one not held again); "decision" is NULL while waiting for review,
+--               'cleared' (held = false, counted again, in the same transaction) or 'confirmed' (stays held).
+--               hold_id is what the review pages and API show: derived from the receipt, it does not reveal it.
+--               No column here names the entry voted for.
+-- vote_hold_sweeps  campaigns whose last fraud scan after voting closed (at the start of Tallying) has run.
 
 BEGIN;
 SELECT pg_advisory_xact_lock(4853290217);
@@ -41,6 +51,29 @@ CREATE TABLE IF NOT EXISTS vote_tallies
     category_id text    NOT NULL,
     votes       bigint  NOT NULL,
     PRIMARY KEY (campaign_id, entry_id, shard)
+);
+
+CREATE TABLE IF NOT EXISTS vote_holds
+(
+    hold_id            text        NOT NULL PRIMARY KEY,
+    receipt            text        NOT NULL UNIQUE,
+    campaign_id        text        NOT NULL,
+    held_at            timestamptz NOT NULL,
+    burst_votes        integer     NULL,     -- burst: votes from the network within the window ending with this vote
+    fresh_account      boolean     NOT NULL, -- fresh account: cast too soon after the account was created
+    network_accounts   integer     NULL,     -- many accounts: this account's place among the network's voting accounts
+    account_created_at timestamptz NULL,     -- as Identity said when the vote was held (NULL: no such account)
+    decision           text        NULL CHECK (decision IN ('cleared', 'confirmed')),
+    decided_by         text        NULL,
+    decided_at         timestamptz NULL
+);
+
+CREATE INDEX IF NOT EXISTS vote_holds_by_campaign ON vote_holds (campaign_id, held_at);
+
+CREATE TABLE IF NOT EXISTS vote_hold_sweeps
+(
+    campaign_id text        NOT NULL PRIMARY KEY,
+    swept_at    timestamptz NOT NULL
 );
 
 COMMIT;

@@ -6,10 +6,13 @@ namespace CitySpiritAwards.Web.Voting;
 /// <summary>The network a vote came from, as the fraud signals group it: IPv4 /24, IPv6 /64. Never the full address.</summary>
 public static class ClientNetwork
 {
+    /// <summary>Stored when the connection had no address; the fraud signals leave such votes out of their network rules.</summary>
+    public const string Unknown = "unknown";
+
     public static string Of(IPAddress? address)
     {
         if (address is null)
-            return "unknown";
+            return Unknown;
         if (address.IsIPv4MappedToIPv6)
             address = address.MapToIPv4();
         var bytes = address.GetAddressBytes();

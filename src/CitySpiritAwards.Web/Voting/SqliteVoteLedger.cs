@@ -7,7 +7,8 @@ namespace CitySpiritAwards.Web.Voting;
 /// <summary>
 /// The votes table in a SQLite file (embedded mode), with the same shape and rules as on PostgreSQL. One batch is one
 /// transaction, synced to disk before it is acknowledged (WAL, synchronous=FULL), so votes survive a restart or a crash.
-/// SQLite takes one writer at a time: embedded mode runs one writer slot.
+/// SQLite takes one writer at a time: embedded mode runs one writer slot. The fraud review's tables (vote_holds,
+/// vote_hold_sweeps, see infra/sql/postgresql/votes.sql) are created here too and used by <c>SqliteVoteHolds</c>.
 /// </summary>
 public sealed class SqliteVoteLedger : IVoteLedger
 {
@@ -34,6 +35,26 @@ public sealed class SqliteVoteLedger : IVoteLedger
             category_id TEXT    NOT NULL,
             votes       INTEGER NOT NULL,
             PRIMARY KEY (campaign_id, entry_id, shard)
+        );
+        CREATE TABLE IF NOT EXISTS vote_holds
+        (
+            hold_id            TEXT    NOT NULL PRIMARY KEY,
+            receipt            TEXT    NOT NULL UNIQUE,
+            campaign_id        TEXT    NOT NULL,
+            held_at            TEXT    NOT NULL,
+            burst_votes        INTEGER NULL,
+            fresh_account      INTEGER NOT NULL,
+            network_accounts   INTEGER NULL,
+            account_created_at TEXT    NULL,
+            decision           TEXT    NULL CHECK (decision IN ('cleared', 'confirmed')),
+            decided_by         TEXT    NULL,
+            decided_at         TEXT    NULL
+        );
+        CREATE INDEX IF NOT EXISTS vote_holds_by_campaign ON vote_holds (campaign_id, held_at);
+        CREATE TABLE IF NOT EXISTS vote_hold_sweeps
+        (
+            campaign_id TEXT NOT NULL PRIMARY KEY,
+            swept_at    TEXT NOT NULL
         );
         """;
 
@@ -171,6 +192,9 @@ public sealed class SqliteVoteLedger : IVoteLedger
             tallies.Add(new EntryTally(reader.GetString(0), reader.GetString(1), reader.GetInt64(2)));
         return Task.FromResult<IReadOnlyList<EntryTally>>(tallies);
     }
+
+    /// <summary>An open connection to the votes file, for the fraud review (same file, same durability settings).</summary>
+    public SqliteConnection OpenConnection() => Open();
 
     private SqliteConnection Open()
     {

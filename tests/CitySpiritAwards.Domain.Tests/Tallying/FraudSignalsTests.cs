@@ -1,3 +1,5 @@
+using System.Text.Json;
+using CitySpiritAwards.Domain.Campaigns;
 using CitySpiritAwards.Domain.Tallying;
 
 namespace CitySpiritAwards.Domain.Tests.Tallying;
@@ -73,5 +75,69 @@ public sealed class FraudSignalsTests
         var votes = Enumerable.Range(0, 40).Select(i => Vote(i, TimeSpan.FromSeconds(i), voter: $"v{i % 25}")).ToList();
 
         Assert.Equal(FraudSignals.Flag(votes, new FraudThresholds()), FraudSignals.Flag(votes.AsEnumerable().Reverse(), new FraudThresholds()));
+    }
+
+    [Fact]
+    public void Each_flag_says_what_was_measured_for_the_reviewer()
+    {
+        var thresholds = new FraudThresholds(BurstVotes: 3, BurstWindow: TimeSpan.FromMinutes(5), AccountsPerNetwork: 2);
+        // Six accounts, one vote each, 30 s apart: votes 3.. are a burst; with a 5-minute window all of them still count.
+        var votes = Enumerable.Range(0, 6).Select(i => Vote(i, TimeSpan.FromSeconds(i * 30))).ToList();
+
+        var flags = FraudSignals.Flag(votes, thresholds);
+
+        Assert.Equal([4, 5, 6], flags.Where(f => f.Reason == FraudReason.Burst).Select(f => f.Count));
+        Assert.Equal([3, 4, 5, 6], flags.Where(f => f.Reason == FraudReason.ManyAccountsOneNetwork).Select(f => f.Count));
+    }
+
+    [Fact]
+    public void The_burst_count_is_of_the_window_that_ends_with_the_vote()
+    {
+        var thresholds = new FraudThresholds(BurstVotes: 2, BurstWindow: TimeSpan.FromMinutes(1));
+        // 0 s, 10 s, 20 s (a burst of 3), then 90 s and 95 s: the first three have left the window, so no burst.
+        var votes = new[] { 0, 10, 20, 90, 95 }.Select((s, i) => Vote(i, TimeSpan.FromSeconds(s))).ToList();
+
+        var burst = FraudSignals.Flag(votes, thresholds).Where(f => f.Reason == FraudReason.Burst).ToList();
+
+        Assert.Equal([new FraudFlag("vote-2", FraudReason.Burst, 3)], burst);
+    }
+
+    [Fact]
+    public void Later_votes_never_take_a_flag_away_from_an_earlier_one()
+    {
+        var thresholds = new FraudThresholds(BurstVotes: 3, AccountsPerNetwork: 3);
+        var votes = Enumerable.Range(0, 12).Select(i => Vote(i, TimeSpan.FromSeconds(i * 20), voter: $"v{i % 5}")).ToList();
+
+        var early = FraudSignals.Flag(votes.Take(7), thresholds);
+        var all = FraudSignals.Flag(votes, thresholds);
+
+        Assert.All(early, flag => Assert.Contains(flag, all));
+    }
+
+    [Fact]
+    public void Thresholds_that_would_flag_everything_or_nothing_by_mistake_are_refused()
+    {
+        Assert.Empty(new FraudThresholds().Problems());
+        Assert.Equal(4, new FraudThresholds(BurstVotes: 0, BurstWindow: TimeSpan.Zero, FreshAccountAge: TimeSpan.FromMinutes(-1), AccountsPerNetwork: 0).Problems().Count);
+        Assert.Single((CampaignSettings.Default with { Fraud = new FraudThresholds(AccountsPerNetwork: 0) }).Problems());
+    }
+
+    [Fact]
+    public void A_campaign_stored_without_thresholds_reads_with_the_defaults_and_its_own_thresholds_round_trip()
+    {
+        const string stored = """{"NominationsPerResident":5,"VotesPerCategory":1,"CommitteeWeightPercent":70,"PublicWeightPercent":30,"ShortlistSize":5,"JudgesPerEntry":3,"LiveTallies":true}""";
+        var own = CampaignSettings.Default with { Fraud = new FraudThresholds(BurstVotes: 5, BurstWindow: TimeSpan.FromMinutes(2), FreshAccountAge: TimeSpan.FromHours(1)) };
+
+        Assert.Null(JsonSerializer.Deserialize<CampaignSettings>(stored)!.Fraud);
+        Assert.Equal(own, JsonSerializer.Deserialize<CampaignSettings>(JsonSerializer.Serialize(own)));
+    }
+
+    [Fact]
+    public void Votes_from_an_unknown_network_are_not_lumped_together_as_one_network()
+    {
+        var thresholds = new FraudThresholds(BurstVotes: 2, AccountsPerNetwork: 2);
+        var votes = Enumerable.Range(0, 6).Select(i => Vote(i, TimeSpan.FromSeconds(i), network: "")).ToList();
+
+        Assert.Empty(FraudSignals.Flag(votes, thresholds));
     }
 }

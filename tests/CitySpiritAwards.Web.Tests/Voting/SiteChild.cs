@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using CitySpiritAwards.Testing;
+using CitySpiritAwards.Web.Tests.Support;
 
 namespace CitySpiritAwards.Web.Tests.Voting;
 
@@ -47,6 +48,7 @@ public sealed class SiteChild : IAsyncDisposable
                 ["Orleans__SiloPort"] = LoopbackPort.Free().ToString(),
                 ["Orleans__GatewayPort"] = LoopbackPort.Free().ToString(),
                 ["Logging__LogLevel__Default"] = "Warning",
+                ["Fraud__Cron"] = AwardsAppFactory.NeverCron, // as in every test site (see AwardsAppFactory)
             },
         };
         foreach (var (key, value) in settings)
