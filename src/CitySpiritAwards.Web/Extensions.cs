@@ -9,6 +9,7 @@ using CitySpiritAwards.Web.Gallery;
 using CitySpiritAwards.Web.Photos;
 using CitySpiritAwards.Web.Photos.Processing;
 using CitySpiritAwards.Web.Pages.Nominations;
+using CitySpiritAwards.Web.Tallying;
 using CitySpiritAwards.Web.Seeding;
 using CitySpiritAwards.Web.Voting;
 using System.Text.Encodings.Web;
@@ -46,6 +47,7 @@ public static class Extensions
         builder.AddJudging();
         builder.AddAwardsVoting(hosting);
         builder.Services.AddScoped<VotingServices>();
+        builder.AddResults(hosting);
         builder.AddAwardsHealthChecks(hosting);
 
         builder.Services.AddProblemDetails();
@@ -110,6 +112,7 @@ public static class Extensions
         app.MapPhotoEndpoints();
         app.MapJudging();
         app.MapVotingApi();
+        app.MapResults();
         app.MapGroup("api/admin").MapAdminApi().WithTags("Administration").RequireAuthorization(Roles.Administrator);
         app.MapAdminDashboards();
         app.MapRazorPages();
