@@ -10,9 +10,11 @@ public static class ResultsExtensions
     {
         builder.Services.AddTransient<ResultsJob>();
         builder.Services.AddSingleton<ICountedVotes, LedgerCountedVotes>();
+        builder.Services.AddScoped<ResultsServices>();
     }
 
     public static void MapResults(this WebApplication app)
     {
+        app.MapResultsApi();
     }
 }
