@@ -97,6 +97,43 @@ public sealed partial class ResultsPageTests(ResultsSite site) : IClassFixture<R
     }
 
     [Fact]
+    public async Task A_winners_certificate_is_bilingual_printable_and_shown_to_visitors_only_once_published()
+    {
+        var entries = await site.CreateCampaignAsync("results-certificate");
+        await site.ClockReachesAsync("results-certificate", CampaignPhase.PublicVoting);
+        await site.VoteAsync("results-certificate", entries["B"]);
+        await site.ClockReachesAsync("results-certificate", CampaignPhase.Tallying);
+        const string path = "/campaigns/results-certificate/results/wisdom/certificate";
+        var visitor = new AccountBrowser(site.App, "zh-CN");
+        var admin = new AccountBrowser(site.App);
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.SignInAsync(ResultsSite.AdminEmail, ResultsSite.AdminPassword)).StatusCode);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await visitor.GetAsync(path)).Status);
+        var (previewStatus, preview) = await admin.GetAsync(path);
+        Assert.Equal(HttpStatusCode.OK, previewStatus);
+        Assert.Contains("Preview:", preview);
+
+        await site.ClockReachesAsync("results-certificate", CampaignPhase.Published);
+        var (status, html) = await visitor.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        var page = Compact(html);
+        Assert.DoesNotContain("预览", page);
+        Assert.Contains("<h1>荣誉证书<br /><span lang=\"en\">Certificate of Award</span></h1>", page);
+        Assert.Contains("<p class=\"name\">候选人B (Entry B)</p><p class=\"district\">徐汇区 · <span lang=\"en\">Xuhui</span></p>", page);
+        Assert.Contains("<p class=\"award\">城市精神奖「开明睿智」奖<br /><span lang=\"en\">winner of the Open-minded Wisdom award</span></p>", page);
+        var publishedOn = site.Clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)); // the fixture's clock: other tests move it too
+        Assert.Contains($"<p class=\"date\">{publishedOn.Year}年{publishedOn.Month}月{publishedOn.Day}日 · <span lang=\"en\">{publishedOn.ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture)}</span></p>", page);
+        Assert.Contains("<link rel=\"stylesheet\" href=\"/css/certificate.css?v=", page);
+        Assert.DoesNotContain(ResultsSite.NomineeEmail, page);
+        var css = await visitor.Client.GetStringAsync("/css/certificate.css");
+        Assert.Contains("@page { size: A4 landscape;", css);
+        Assert.Contains("@media print", css);
+        Assert.Equal(HttpStatusCode.NotFound, (await visitor.GetAsync("/campaigns/results-certificate/results/inclusiveness/certificate")).Status); // no winner
+        Assert.Equal(HttpStatusCode.NotFound, (await visitor.GetAsync("/campaigns/results-certificate/results/no-such-award/certificate")).Status);
+    }
+
+    [Fact]
     public async Task Markup_in_a_name_is_shown_as_text_in_the_chart_and_the_table()
     {
         Assert.Equal("&lt;b&gt;A&amp;B&lt;/b&gt;", Regex.Match(
