@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using CitySpiritAwards.Abstractions.Tallying;
+using CitySpiritAwards.Domain.Tallying;
 using CitySpiritAwards.Web.Apis;
 using CitySpiritAwards.Web.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -33,12 +34,45 @@ public static class ResultsApi
         app.MapGet("api/campaigns/{campaignId}/results", PublishedAsync).WithTags("Results")
             .WithSummary("The campaign's published results: per award the ranking with committee and public points and the winner (403 until published).");
 
-        var admin = app.MapGroup("api/admin/campaigns/{campaignId}/results").RequireAuthorization(Roles.Administrator).WithTags("Administration");
-        admin.MapGet("", ComputedAsync).WithSummary("The results as computed, published or not, with who computed and published them and when.");
-        admin.MapPost("recompute", RecomputeAsync)
+        var admin = app.MapGroup("api/admin/campaigns/{campaignId}").RequireAuthorization(Roles.Administrator).WithTags("Administration");
+        admin.MapGet("results", ComputedAsync).WithSummary("The results as computed, published or not, with who computed and published them and when.");
+        admin.MapPost("results/recompute", RecomputeAsync)
             .WithSummary("Computes the results again from the votes counted now (e.g. after held votes were cleared). Only while the campaign is in Tallying.");
-        admin.MapPost("publish", PublishAsync)
+        admin.MapPost("results/publish", PublishAsync)
             .WithSummary("Publishes the results now: moves the campaign from Tallying to Published. Asking again changes nothing.");
+        admin.MapGet("results.csv", ResultsCsvAsync)
+            .WithSummary("The results as CSV (UTF-8 with BOM, for Excel): per award the ranking with committee score and count, z-score, votes and points. Published or not.");
+        admin.MapGet("votes.csv", VotesCsvAsync)
+            .WithSummary("Anonymised votes as CSV: per entry and Shanghai calendar day, the votes counted, held for review and withdrawn. Never a voter or a receipt.");
+    }
+
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ResultsCsvAsync(
+        string campaignId, HttpContext http, [AsParameters] ResultsServices services)
+    {
+        if (await services.Grains.GetGrain<Abstractions.Campaigns.ICampaignGrain>(campaignId).GetAsync() is null)
+            return CampaignsApi.CampaignNotFound(campaignId);
+        if (await services.ResultsOf(campaignId).GetAsync() is not { } results)
+            return services.NotComputed();
+        var nominations = await services.NominationsAsync(results.Categories.SelectMany(c => c.Standings.Select(s => s.EntryId)));
+        return CsvFile(http, $"results-{campaignId}.csv", ResultsCsv.Results(results, nominations, services.Text, services.Names, Culture));
+    }
+
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> VotesCsvAsync(
+        string campaignId, HttpContext http, IVoteExport export, [AsParameters] ResultsServices services, CancellationToken ct)
+    {
+        if (await services.Grains.GetGrain<Abstractions.Campaigns.ICampaignGrain>(campaignId).GetAsync() is null)
+            return CampaignsApi.CampaignNotFound(campaignId);
+        var days = VoteDays.Fold(await export.LoadHourlyAsync(campaignId, ct));
+        var nominations = await services.NominationsAsync(days.Select(d => d.EntryId).Distinct());
+        return CsvFile(http, $"votes-{campaignId}.csv", ResultsCsv.Votes(days, nominations, services.Text, services.Names, Culture));
+    }
+
+    private static string Culture => System.Globalization.CultureInfo.CurrentUICulture.Name;
+
+    private static FileContentHttpResult CsvFile(HttpContext http, string fileName, byte[] content)
+    {
+        http.Response.Headers.CacheControl = "no-store"; // for administrators only: no shared cache keeps a copy
+        return TypedResults.File(content, "text/csv; charset=utf-8", fileName);
     }
 
     private static async Task<Results<Ok<PublishedResults>, ProblemHttpResult>> PublishedAsync(

@@ -66,6 +66,10 @@ public sealed record ResultsServices(IGrainFactory Grains, DisplayNames Names, I
         return (isPublic ? ResultsAccess.Public : ResultsAccess.Preview, campaign, new ResultsView(campaign, results, isPublic, categories));
     }
 
+    /// <summary>The nominations of these entries, public or not (for administrators' exports); ids without a nomination are left out.</summary>
+    public async Task<IReadOnlyDictionary<string, Abstractions.Nominations.NominationView>> NominationsAsync(IEnumerable<string> entryIds) =>
+        (await Grains.LoadNominationsAsync(entryIds)).ToDictionary(n => n.Id, StringComparer.Ordinal);
+
     /// <summary>Computes the results again (administrators, while Tallying).</summary>
     public Task<ResultsOutcome> RecomputeAsync(string campaignId, ClaimsPrincipal user) => ResultsOf(campaignId).RecomputeAsync(Actor(user));
 

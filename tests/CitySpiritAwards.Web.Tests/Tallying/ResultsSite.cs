@@ -54,9 +54,11 @@ public sealed class ResultsSite : IAsyncLifetime
     /// <summary>
     /// A campaign whose public voting opens in a day and runs a week, tallying a day, then publication. The wisdom
     /// shortlist is "Entry A" (z 0.2, raw 8.25 from 3 scores), "Entry B" (z 0, raw 7.5 from 4), "Entry C" (z −1, raw 6
-    /// from 3); the excellence one has "Entry D" alone; the other awards have none. Returns the entry ids by letter.
+    /// from 3); the excellence one has "Entry D" alone; the other awards have none. Nominees are named "候选人A (Entry A)"
+    /// and so on unless <paramref name="names"/> names them otherwise. Returns the entry ids by letter.
     /// </summary>
-    public async Task<IReadOnlyDictionary<string, string>> CreateCampaignAsync(string id, CampaignSettings? settings = null)
+    public async Task<IReadOnlyDictionary<string, string>> CreateCampaignAsync(
+        string id, CampaignSettings? settings = null, IReadOnlyDictionary<string, string>? names = null)
     {
         var now = Clock.GetUtcNow();
         var schedule = new CampaignSchedule(
@@ -76,7 +78,7 @@ public sealed class ResultsSite : IAsyncLifetime
         async Task<ShortlistedEntry> EntryAsync(string letter, string category, string district, int rank, double z, decimal raw, int count)
         {
             var entryId = $"{id}-{letter.ToLowerInvariant()}";
-            var draft = new NominationDraft(category, district, $"候选人{letter} (Entry {letter})", Relationships.Neighbour,
+            var draft = new NominationDraft(category, district, names?.GetValueOrDefault(letter) ?? $"候选人{letter} (Entry {letter})", Relationships.Neighbour,
                 $"候选人{letter}二十年如一日在弄堂口为邻居免费修理小家电，还教孩子们动手修理自己的玩具。",
                 $"Entry {letter} has mended the neighbours' small appliances for free at the lane entrance for twenty years.",
                 NomineeEmail, 1);
