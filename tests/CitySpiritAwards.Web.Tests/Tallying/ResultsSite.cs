@@ -57,10 +57,14 @@ public sealed class ResultsSite : IAsyncLifetime
     /// from 3); the excellence one has "Entry D" alone; the other awards have none. Nominees are named "候选人A (Entry A)"
     /// and so on unless <paramref name="names"/> names them otherwise. Returns the entry ids by letter.
     /// </summary>
-    public async Task<IReadOnlyDictionary<string, string>> CreateCampaignAsync(
-        string id, CampaignSettings? settings = null, IReadOnlyDictionary<string, string>? names = null)
+    public Task<IReadOnlyDictionary<string, string>> CreateCampaignAsync(
+        string id, CampaignSettings? settings = null, IReadOnlyDictionary<string, string>? names = null) =>
+        CreateCampaignAsync(Grains, Clock.GetUtcNow(), id, settings, names);
+
+    /// <summary>The same campaign through any site's grains (e.g. a cluster's), scheduled from <paramref name="now"/>.</summary>
+    public static async Task<IReadOnlyDictionary<string, string>> CreateCampaignAsync(
+        IGrainFactory grains, DateTimeOffset now, string id, CampaignSettings? settings = null, IReadOnlyDictionary<string, string>? names = null)
     {
-        var now = Clock.GetUtcNow();
         var schedule = new CampaignSchedule(
         [
             new PhaseWindow(CampaignPhase.Nominating, now.AddMinutes(1)),
@@ -70,7 +74,7 @@ public sealed class ResultsSite : IAsyncLifetime
             new PhaseWindow(CampaignPhase.Tallying, now.AddDays(8)),
             new PhaseWindow(CampaignPhase.Published, now.AddDays(9)),
         ]);
-        await Grains.GetGrain<ICampaignGrain>(id).CreateAsync(new NewCampaign(
+        await grains.GetGrain<ICampaignGrain>(id).CreateAsync(new NewCampaign(
             new LocalizedText("城市精神奖测试", "City Spirit test"), new LocalizedText("结果测试", "Results test"),
             schedule, settings ?? CampaignSettings.Default), "test");
 
@@ -82,7 +86,7 @@ public sealed class ResultsSite : IAsyncLifetime
                 $"候选人{letter}二十年如一日在弄堂口为邻居免费修理小家电，还教孩子们动手修理自己的玩具。",
                 $"Entry {letter} has mended the neighbours' small appliances for free at the lane entrance for twenty years.",
                 NomineeEmail, 1);
-            await Grains.GetGrain<INominationGrain>(entryId).ImportApprovedAsync(new NominationSubmission(id, NominatorId, draft, [PhotoId]), "test");
+            await grains.GetGrain<INominationGrain>(entryId).ImportApprovedAsync(new NominationSubmission(id, NominatorId, draft, [PhotoId]), "test");
             entries[letter] = entryId;
             return new ShortlistedEntry(entryId, rank, z, raw, count);
         }
@@ -96,7 +100,7 @@ public sealed class ResultsSite : IAsyncLifetime
         foreach (var category in CategoryIds.All)
         {
             IReadOnlyList<ShortlistedEntry> shortlist = category == CategoryIds.Wisdom ? wisdom : category == CategoryIds.Excellence ? excellence : [];
-            await Grains.GetGrain<IShortlistGrain>(IShortlistGrain.KeyFor(id, category)).PublishAsync(shortlist, "test");
+            await grains.GetGrain<IShortlistGrain>(IShortlistGrain.KeyFor(id, category)).PublishAsync(shortlist, "test");
         }
         return entries;
     }
