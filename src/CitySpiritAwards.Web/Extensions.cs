@@ -10,6 +10,7 @@ using CitySpiritAwards.Web.Gallery;
 using CitySpiritAwards.Web.Photos;
 using CitySpiritAwards.Web.Photos.Processing;
 using CitySpiritAwards.Web.Pages.Nominations;
+using CitySpiritAwards.Web.Tallying;
 using CitySpiritAwards.Web.Seeding;
 using CitySpiritAwards.Web.Voting;
 using System.Text.Encodings.Web;
@@ -48,6 +49,7 @@ public static class Extensions
         builder.AddAwardsVoting(hosting);
         builder.Services.AddScoped<VotingServices>();
         builder.AddFraudReview(hosting);
+        builder.AddResults(hosting);
         builder.AddAwardsHealthChecks(hosting);
 
         builder.Services.AddProblemDetails();
@@ -113,6 +115,7 @@ public static class Extensions
         app.MapJudging();
         app.MapVotingApi();
         app.MapFraudReview();
+        app.MapResults();
         app.MapGroup("api/admin").MapAdminApi().WithTags("Administration").RequireAuthorization(Roles.Administrator);
         app.MapAdminDashboards();
         app.MapRazorPages();

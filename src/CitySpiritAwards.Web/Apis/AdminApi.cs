@@ -5,6 +5,7 @@ using CitySpiritAwards.Domain.Campaigns;
 using CitySpiritAwards.Domain.Localization;
 using CitySpiritAwards.Web.Campaigns;
 using CitySpiritAwards.Web.Judging;
+using CitySpiritAwards.Web.Tallying;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CitySpiritAwards.Web.Apis;
@@ -85,14 +86,17 @@ public static partial class AdminApi
     private static partial Regex CampaignIdPattern();
 
     private static async Task<Results<Ok<PhaseChangeResult>, ProblemHttpResult>> AdvancePhaseAsync(
-        string id, AdvancePhaseRequest request, IGrainFactory grains, JudgingRoundJob judging, ClaimsPrincipal user)
+        string id, AdvancePhaseRequest request, IGrainFactory grains, JudgingRoundJob judging, ResultsJob results, ClaimsPrincipal user)
     {
         var campaign = grains.GetGrain<ICampaignGrain>(id);
         if (await campaign.GetAsync() is null)
             return CampaignsApi.CampaignNotFound(id);
         var result = await campaign.AdvanceToAsync(request.Phase, $"admin:{user.Identity?.Name}");
         if (result.Outcome != PhaseTransition.SkipNotAllowed)
+        {
             await judging.FollowPhaseOrRetryAsync(id); // judges assigned on entering scoring, shortlists on leaving it
+            await results.FollowPhaseOrRetryAsync(id); // results computed on entering Tallying, published at Published
+        }
         return result.Outcome == PhaseTransition.SkipNotAllowed
             ? TypedResults.Problem(statusCode: StatusCodes.Status409Conflict,
                 title: "Phases cannot be skipped / 不能跳过阶段",

@@ -2,6 +2,7 @@ using CitySpiritAwards.Abstractions.Campaigns;
 using CitySpiritAwards.Domain.Campaigns;
 using CitySpiritAwards.Grains.Time;
 using CitySpiritAwards.Web.Judging;
+using CitySpiritAwards.Web.Tallying;
 using Hangfire;
 
 namespace CitySpiritAwards.Web.Campaigns;
@@ -9,10 +10,10 @@ namespace CitySpiritAwards.Web.Campaigns;
 /// <summary>
 /// The Hangfire jobs that make phases change by themselves. Each campaign has a job scheduled at its next
 /// phase start, which catches the campaign up and schedules the one after; a recurring job every minute
-/// does the same for all campaigns as a safety net. Judging follows each phase (<see cref="JudgingRoundJob"/>). The campaign grain does the stepping, so a retried job,
+/// does the same for all campaigns as a safety net. Judging follows each phase (<see cref="JudgingRoundJob"/>), then results (<see cref="ResultsJob"/>). The campaign grain does the stepping, so a retried job,
 /// a duplicate schedule or the same job on two silos at once changes a phase only once.
 /// </summary>
-public sealed class CampaignPhaseJob(IGrainFactory grains, IBackgroundJobClient jobs, AwardsClock clock, JudgingRoundJob judging, ILogger<CampaignPhaseJob> logger)
+public sealed class CampaignPhaseJob(IGrainFactory grains, IBackgroundJobClient jobs, AwardsClock clock, JudgingRoundJob judging, ResultsJob results, ILogger<CampaignPhaseJob> logger)
 {
     public const string RecurringJobId = "campaign-phases";
     public const string Actor = "job:phase-schedule";
@@ -33,6 +34,7 @@ public sealed class CampaignPhaseJob(IGrainFactory grains, IBackgroundJobClient 
             logger.LogInformation("Campaign {CampaignId} moved to {Phase} on schedule", campaignId, result.Phase);
         // Every run, not only on a change: judge assignment and shortlists missed by a lost run are made now.
         await judging.FollowPhaseOrRetryAsync(campaignId);
+        await results.FollowPhaseOrRetryAsync(campaignId); // after judging: results are made from the published shortlists
         await ScheduleNextAsync(campaignId);
     }
 

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace CitySpiritAwards.Web.Pages;
 
 /// <summary>
-/// The menu's short addresses (/gallery, /moderation, /committee, /chair): the same page of the newest campaign.
+/// The menu's short addresses (/gallery, /results, /moderation, /committee, /chair): the same page of the newest campaign.
 /// Who may see the page is decided there.
 /// </summary>
 public sealed class LatestModel(IGrainFactory grains) : PageModel
@@ -18,6 +18,7 @@ public sealed class LatestModel(IGrainFactory grains) : PageModel
         return Redirect(area switch
         {
             "gallery" => $"/campaigns/{id}/gallery",
+            "results" => $"/campaigns/{id}/results",
             "moderation" => $"/moderation/{id}",
             "chair" => $"/committee/{id}/chair",
             _ => $"/committee/{id}",

@@ -1,6 +1,7 @@
 using CitySpiritAwards.Abstractions.Serialization;
 using CitySpiritAwards.Grains.Nominations;
 using CitySpiritAwards.Grains.Storage;
+using CitySpiritAwards.Grains.Tallying;
 using CitySpiritAwards.Grains.Time;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -51,6 +52,7 @@ public sealed class EmbeddedClusterFixture : IAsyncLifetime
             silo.Services.AddFileGrainStorage(StorageNames.Awards, options => options.RootDirectory = DataPath);
             silo.Services.AddSingleton(new AwardsClock(Clock));
             silo.Services.AddSingleton(new KnownDistricts(["pudong", "huangpu", "xuhui"]));
+            silo.Services.AddSingleton<ICountedVotes>(FakeCountedVotes.Instance);
         }
     }
 

@@ -1,0 +1,113 @@
+using CitySpiritAwards.Abstractions.Campaigns;
+using CitySpiritAwards.Abstractions.Judging;
+using CitySpiritAwards.Abstractions.Tallying;
+using CitySpiritAwards.Domain.Categories;
+using CitySpiritAwards.Domain.Judging;
+using CitySpiritAwards.Domain.Tallying;
+using CitySpiritAwards.Grains.Storage;
+using CitySpiritAwards.Grains.Time;
+
+namespace CitySpiritAwards.Grains.Tallying;
+
+/// <summary>
+/// Computes a campaign's results from its published shortlists and the counted votes (<see cref="CategoryResults"/>) and
+/// keeps them. Calls are handled one at a time, so racing jobs compute once: the first stores, the rest read the stored
+/// results. The campaign grain says which phase it is; the rules say what each phase allows (<see cref="ResultsRules"/>).
+/// </summary>
+public sealed class ResultsGrain(
+    [PersistentState("results", StorageNames.Awards)] IPersistentState<ResultsState> state,
+    ICountedVotes votes,
+    AwardsClock clock) : Grain, IResultsGrain
+{
+    private string CampaignId => this.GetPrimaryKeyString();
+
+    public Task<CampaignResults?> GetAsync() => Task.FromResult(state.State.Results);
+
+    public async Task<ResultsOutcome> ComputeAsync(string actor)
+    {
+        if (state.State.Results is { } computed)
+            return ResultsOutcome.Done(computed);
+        if (await CampaignAsync() is not { } campaign)
+            return ResultsOutcome.Refused(ResultsRefusals.NotFound);
+        if (ResultsRules.ComputeRefusal(campaign.Phase) is { } refusal)
+            return ResultsOutcome.Refused(refusal);
+        return await ComputeAndStoreAsync(campaign, actor, "results computed", publish: false);
+    }
+
+    public async Task<ResultsOutcome> RecomputeAsync(string actor)
+    {
+        if (await CampaignAsync() is not { } campaign)
+            return ResultsOutcome.Refused(ResultsRefusals.NotFound);
+        if (ResultsRules.RecomputeRefusal(campaign.Phase, state.State.Results?.IsPublished == true) is { } refusal)
+            return ResultsOutcome.Refused(refusal);
+        return await ComputeAndStoreAsync(campaign, actor, "results recomputed", publish: false);
+    }
+
+    public async Task<ResultsOutcome> PublishAsync(string actor)
+    {
+        if (state.State.Results is { IsPublished: true } published)
+            return ResultsOutcome.Done(published);
+        if (await CampaignAsync() is not { } campaign)
+            return ResultsOutcome.Refused(ResultsRefusals.NotFound);
+        if (ResultsRules.PublishRefusal(campaign.Phase) is { } refusal)
+            return ResultsOutcome.Refused(refusal);
+        if (state.State.Results is not { } computed)
+            return await ComputeAndStoreAsync(campaign, actor, "results computed", publish: true);
+        return await StoreAsync(computed with
+        {
+            PublishedAt = clock.UtcNow,
+            PublishedBy = actor,
+            History = [.. computed.History, new AuditEntry(clock.UtcNow, actor, "results published")],
+        });
+    }
+
+    private Task<CampaignSnapshot?> CampaignAsync() => GrainFactory.GetGrain<ICampaignGrain>(CampaignId).GetAsync();
+
+    private async Task<ResultsOutcome> ComputeAndStoreAsync(CampaignSnapshot campaign, string actor, string action, bool publish)
+    {
+        var shortlists = await Task.WhenAll(CategoryIds.All.Select(category =>
+            GrainFactory.GetGrain<IShortlistGrain>(IShortlistGrain.KeyFor(CampaignId, category)).GetAsync()));
+        if (shortlists.Any(s => s is null))
+            return ResultsOutcome.Refused(ResultsRefusals.ShortlistsPending);
+        var counted = await votes.LoadAsync(CampaignId, CancellationToken.None);
+
+        var categories = shortlists.Select(shortlist => new CategoryResult(
+            shortlist!.CategoryId,
+            CategoryResults.Rank(
+                    shortlist.Entries.Select(e => new EntryResult(e.NominationId, e.NormalizedScore, e.RawScore, e.ScoreCount)).ToList(),
+                    counted, campaign.Settings)
+                .Select(r => new ResultStanding(r.EntryId, r.Rank, r.NormalizedScore, r.RawScore, r.ScoreCount,
+                    r.Votes, r.CommitteePart, r.PublicPart, r.CommitteePoints, r.PublicPoints))
+                .ToList()))
+            .ToList();
+        var now = clock.UtcNow;
+        var history = (state.State.Results?.History ?? []).Append(new AuditEntry(now, actor, action));
+        if (publish)
+            history = history.Append(new AuditEntry(now, actor, "results published"));
+        return await StoreAsync(new CampaignResults(
+            CampaignId, campaign.Settings.CommitteeWeightPercent, campaign.Settings.PublicWeightPercent, categories,
+            now, actor, publish ? now : null, publish ? actor : null, history.ToList()));
+    }
+
+    private async Task<ResultsOutcome> StoreAsync(CampaignResults results)
+    {
+        var before = state.State.Results;
+        state.State.Results = results;
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            state.State.Results = before; // not stored: the next call starts from what storage holds
+            throw;
+        }
+        return ResultsOutcome.Done(results);
+    }
+}
+
+[GenerateSerializer, Alias("CitySpiritAwards.ResultsState")]
+public sealed class ResultsState
+{
+    [Id(0)] public CampaignResults? Results { get; set; }
+}
