@@ -73,6 +73,7 @@ public static class Extensions
         app.UseForwardedHeaders();
         if (!app.Environment.IsDevelopment())
             app.UseHsts();
+        app.UseSecurityHeaders(); // before the error handlers, so error answers get the headers too
         // The API answers errors with problem+json; pages with a readable page in the reader's language.
         app.UseWhen(IsApiRequest, api =>
         {
@@ -85,7 +86,6 @@ public static class Extensions
                 pages.UseExceptionHandler("/error/500");
             pages.UseStatusCodePagesWithReExecute("/error/{0}");
         });
-        app.UseSecurityHeaders();
         app.UseRequestLocalization();
         app.UseStaticFiles();
         app.UseRouting();

@@ -6,6 +6,9 @@ using CitySpiritAwards.Domain.Nominations;
 using CitySpiritAwards.Web.Identity;
 using CitySpiritAwards.Web.Tests.Support;
 using CitySpiritAwards.Web.Tests.Voting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,20 +31,34 @@ public enum Persona
 }
 
 /// <summary>
-/// The embedded site with one signed-in account per role, each with its cookies (sign-in and antiforgery) and a valid
-/// antiforgery form token, and a campaign in PublicVoting with live tallies and shortlists, so voting routes can be asked too.
-/// Requests go through a client that keeps no cookies, so a request that signs out (POST /account/logout) changes nothing after it.
+/// The embedded site as deployed (environment Production, asked over HTTPS at a public host name) with one signed-in account per
+/// role, each with its cookies (sign-in and antiforgery) and a valid antiforgery form token, and a campaign in PublicVoting with
+/// live tallies and shortlists, so voting routes can be asked too. Requests go through a client that keeps no cookies, so a request
+/// that signs out (POST /account/logout) changes nothing after it. Two test-only addresses fail with an exception
+/// (<see cref="FailingPagePath"/>, <see cref="FailingApiPath"/>) to show what a visitor sees of an unexpected failure.
 /// </summary>
 public sealed partial class SecuritySite : IAsyncLifetime
 {
     public const string Password = "Security-pass-1";
+
+    public const string FailingPagePath = "/test-only/failure";
+    public const string FailingApiPath = "/api/test-only/failure";
+
+    /// <summary>The message of the test-only failure, which must never reach a response.</summary>
+    public const string FailureMessage = "Test-only failure: connection string Password=do-not-show";
+
+    public static readonly Uri PublicAddress = new("https://awards.example.org");
 
     public AwardsAppFactory App { get; } = new(new Dictionary<string, string?>
     {
         ["Account:SignupPermitLimit"] = "100000",
         ["Voting:PermitsPerVoter"] = "100000",
         ["Voting:PermitsPerNetwork"] = "100000",
-    });
+    })
+    {
+        Environment = "Production",
+        ReplaceServices = services => services.AddTransient<IStartupFilter, FailingRoutes>(),
+    };
 
     public VotingCampaign Voting { get; private set; } = null!;
 
@@ -58,7 +75,7 @@ public sealed partial class SecuritySite : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await App.InitializeAsync();
-        Client = App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        Client = App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false, BaseAddress = PublicAddress });
         Voting = await VotingCampaign.CreateAsync(App, CampaignSettings.Default with { LiveTallies = true }, entriesPerCategory: 2);
         var credentials = new Dictionary<Persona, (string, string)>();
         foreach (var persona in All)
@@ -67,6 +84,66 @@ public sealed partial class SecuritySite : IAsyncLifetime
     }
 
     public Task DisposeAsync() => ((IAsyncLifetime)App).DisposeAsync();
+
+    /// <summary>
+    /// A value for a route parameter, by its name and the literal segment before it ("campaigns" for {id} in /api/campaigns/{id}):
+    /// the voting campaign, the resident persona's own nomination, the demo nomination, a category, or a dummy.
+    /// </summary>
+    public string Fill(string parameter, string literalBefore) => parameter switch
+    {
+        "campaignId" => Voting.Id,
+        "id" when literalBefore == "campaigns" => Voting.Id,
+        "id" when literalBefore == "categories" => "wisdom",
+        "id" when literalBefore == "nominations" => ResidentsNomination, // the resident persona's own: edit, withdraw
+        "nominationId" => DemoNomination,
+        "categoryId" => "wisdom",
+        "entryId" => Voting.In("wisdom")[0],
+        "size" => "thumb",
+        "code" => "404",
+        "area" => "gallery",
+        "documentName" => "v1",
+        "page" => "1",
+        _ => "unknown", // receipt, token, memberId, photoId, catch-alls
+    };
+
+    public const string DemoNomination = "demo-bus-driver";
+
+    /// <summary>A request as <paramref name="persona"/>: its cookies, and for a POST to a page a valid antiforgery token unless told otherwise.</summary>
+    public HttpRequestMessage Request(MappedEndpoint endpoint, string path, Persona persona, string? formToken = null)
+    {
+        var credentials = Credentials[persona];
+        var request = new HttpRequestMessage(new HttpMethod(endpoint.Method), endpoint.Handler is null ? path : $"{path}?handler={endpoint.Handler}");
+        request.Headers.Add("Cookie", credentials.Cookies);
+        if (endpoint.Method != "GET")
+        {
+            // APIs get an empty JSON object; pages a form with only the antiforgery token (an empty one leaves it out).
+            formToken ??= credentials.FormToken;
+            request.Content = endpoint.IsPage
+                ? new FormUrlEncodedContent(formToken.Length == 0 ? [] : new Dictionary<string, string> { ["__RequestVerificationToken"] = formToken })
+                : new StringContent("{}", System.Text.Encoding.UTF8, "application/json");
+        }
+        return request;
+    }
+
+    /// <summary>Sends and returns once the headers are in (some answers never end: the Orleans dashboard's live trace).</summary>
+    public async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        return await Client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+    }
+
+    private sealed class FailingRoutes : IStartupFilter
+    {
+        // After the app's own pipeline (past its exception handlers and endpoints), reached only by paths no endpoint takes.
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            next(app);
+            app.Use((HttpContext context, RequestDelegate following) =>
+                context.Request.Path == FailingPagePath || context.Request.Path == FailingApiPath
+                    ? throw new InvalidOperationException(FailureMessage)
+                    : following(context));
+        };
+    }
 
     private static string? RoleOf(Persona persona) => persona switch
     {

@@ -17,12 +17,15 @@ public class AwardsAppFactory(IDictionary<string, string?>? settings = null, str
     /// <summary>Replaces services after the app registered its own, e.g. a fake <c>AwardsClock</c>.</summary>
     public Action<IServiceCollection>? ReplaceServices { get; init; }
 
+    /// <summary>The host environment; anything but Development runs the production error handling and HSTS.</summary>
+    public string Environment { get; init; } = "Testing";
+
     /// <summary>Delete the data folder on dispose (not when a test shares it with a later factory).</summary>
     public bool DeleteDataOnDispose { get; init; } = dataPath is null;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
+        builder.UseEnvironment(Environment);
         builder.UseSetting("CitySpiritAwards:Mode", "Embedded");
         builder.UseSetting("CitySpiritAwards:DataPath", DataPath);
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
