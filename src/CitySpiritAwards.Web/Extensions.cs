@@ -111,6 +111,7 @@ public static class Extensions
         app.MapJudging();
         app.MapVotingApi();
         app.MapGroup("api/admin").MapAdminApi().WithTags("Administration").RequireAuthorization(Roles.Administrator);
+        app.MapGroup("api/admin/accounts").MapAccountRolesApi().WithTags("Administration").RequireAuthorization(Roles.Administrator);
         app.MapAdminDashboards();
         app.MapRazorPages();
     }

@@ -121,7 +121,7 @@ public sealed class AuthorizationMatrixTests(SecuritySite site) : IClassFixture<
         ["POST /api/committee/{campaignId}/chair/members/{memberId}/remind"] = Chairs,
         ["POST /api/committee/{campaignId}/chair/categories/{categoryId}/finalise"] = Chairs,
 
-        // Administrator: campaigns, schedules, rubrics, operations dashboards.
+        // Administrator: campaigns, schedules, rubrics, roles, operations dashboards.
         ["GET /committee/{campaignId}/rubrics/{categoryId}"] = Admin,
         ["POST /committee/{campaignId}/rubrics/{categoryId}"] = Admin,
         ["GET /api/admin/campaigns/{campaignId}/rubrics/{categoryId}"] = Admin,
@@ -130,6 +130,9 @@ public sealed class AuthorizationMatrixTests(SecuritySite site) : IClassFixture<
         ["POST /api/admin/campaigns/{id}/phase"] = Admin,
         ["GET /api/admin/campaigns/{id}/audit"] = Admin,
         ["GET /api/admin/cluster"] = Admin,
+        ["GET /api/admin/accounts/{email}/roles"] = Admin,
+        ["PUT /api/admin/accounts/{email}/roles/{role}"] = Admin,
+        ["DELETE /api/admin/accounts/{email}/roles/{role}"] = Admin,
         ["GET /admin/hangfire/{**path}"] = Admin,
         ["POST /admin/hangfire/{**path}"] = Admin,
         ["GET /admin/orleans"] = Admin,
