@@ -77,6 +77,7 @@ public static class Extensions
         app.UseForwardedHeaders();
         if (!app.Environment.IsDevelopment())
             app.UseHsts();
+        app.UseSecurityHeaders(); // before the error handlers, so error answers get the headers too
         // The API answers errors with problem+json; pages with a readable page in the reader's language.
         app.UseWhen(IsApiRequest, api =>
         {
@@ -89,7 +90,6 @@ public static class Extensions
                 pages.UseExceptionHandler("/error/500");
             pages.UseStatusCodePagesWithReExecute("/error/{0}");
         });
-        app.UseSecurityHeaders();
         app.UseRequestLocalization();
         app.UseStaticFiles();
         app.UseRouting();
@@ -117,6 +117,7 @@ public static class Extensions
         app.MapFraudReview();
         app.MapResults();
         app.MapGroup("api/admin").MapAdminApi().WithTags("Administration").RequireAuthorization(Roles.Administrator);
+        app.MapGroup("api/admin/accounts").MapAccountRolesApi().WithTags("Administration").RequireAuthorization(Roles.Administrator);
         app.MapAdminDashboards();
         app.MapRazorPages();
     }

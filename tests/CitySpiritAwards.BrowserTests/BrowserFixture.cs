@@ -34,9 +34,12 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>A fresh browser (no cookies) sized like a phone or a desktop, its language set as a resident's would be.</summary>
-    public async Task<IPage> NewPageAsync(bool phone = false, string locale = "en-US")
-    {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+    public async Task<IPage> NewPageAsync(bool phone = false, string locale = "en-US") =>
+        await (await NewContextAsync(phone, locale)).NewPageAsync();
+
+    /// <summary>A fresh browser context (its own cookies), sized like a phone or a desktop.</summary>
+    public Task<IBrowserContext> NewContextAsync(bool phone = false, string locale = "en-US") =>
+        Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = Site.Address.ToString(),
             ViewportSize = phone ? new ViewportSize { Width = 390, Height = 844 } : new ViewportSize { Width = 1280, Height = 900 },
@@ -44,8 +47,6 @@ public sealed class BrowserFixture : IAsyncLifetime
             HasTouch = phone,
             Locale = locale,
         });
-        return await context.NewPageAsync();
-    }
 
     public static Task ScreenshotAsync(IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, $"{name}.png"), FullPage = true });

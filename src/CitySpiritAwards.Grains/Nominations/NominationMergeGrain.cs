@@ -9,7 +9,8 @@ public sealed class NominationMergeGrain : Grain, INominationMergeGrain
     {
         var campaignId = this.GetPrimaryKeyString();
         var source = await GrainFactory.GetGrain<INominationGrain>(nominationId).GetAsync();
-        var target = await GrainFactory.GetGrain<INominationGrain>(targetId).GetAsync();
+        // No grain has an empty key: a request naming no target is refused, not failed.
+        var target = string.IsNullOrEmpty(targetId) ? null : await GrainFactory.GetGrain<INominationGrain>(targetId).GetAsync();
         if (source is null || source.CampaignId != campaignId)
             return NominationOutcome.Refused(RefusalCodes.NotFound);
         if (target is null || target.CampaignId != campaignId)

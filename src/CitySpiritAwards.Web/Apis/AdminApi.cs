@@ -45,7 +45,7 @@ public static partial class AdminApi
     private static async Task<Results<Created<CampaignSnapshot>, ValidationProblem, ProblemHttpResult>> CreateCampaignAsync(
         CreateCampaignRequest request, IGrainFactory grains, CampaignPhaseJob phases, ClaimsPrincipal user)
     {
-        var schedule = new CampaignSchedule(request.PhaseStarts.Select(p => new PhaseWindow(p.Key, p.Value)).ToList());
+        var schedule = new CampaignSchedule((request.PhaseStarts ?? []).Select(p => new PhaseWindow(p.Key, p.Value)).ToList());
         var problems = new Dictionary<string, string[]>();
         if (!CampaignIdPattern().IsMatch(request.Id ?? ""))
             problems["id"] = ["Use 3-40 lower-case letters, digits and hyphens, e.g. 2027-spring. / 编号请用 3 至 40 个小写字母、数字或连字符。"];

@@ -27,6 +27,9 @@ public sealed class ClusterSite(
 
     public string PostgresConnectionString { get; private set; } = "";
 
+    /// <summary>Blob storage of the test's own (e.g. a private Azurite it stops) instead of the shared one.</summary>
+    public string? BlobConnectionString { get; init; }
+
     public async Task InitializeAsync()
     {
         PostgresConnectionString = await servers.Postgres.CreateDatabaseAsync();
@@ -42,7 +45,7 @@ public sealed class ClusterSite(
     {
         ["CitySpiritAwards:Mode"] = "Cluster",
         ["ConnectionStrings:Postgres"] = PostgresConnectionString,
-        ["ConnectionStrings:Blobs"] = servers.Azurite.ConnectionString,
+        ["ConnectionStrings:Blobs"] = BlobConnectionString ?? servers.Azurite.ConnectionString,
         ["Orleans:SiloPort"] = FreePort().ToString(),
         ["Orleans:GatewayPort"] = FreePort().ToString(),
         ["Bootstrap:AdminEmail"] = AdminEmail,

@@ -30,14 +30,23 @@ public sealed class JudgingSite : IAsyncLifetime
 
     public AwardsAppFactory App { get; }
 
-    public JudgingSite() => App = new AwardsAppFactory(new Dictionary<string, string?>
+    public JudgingSite() : this(_ => { })
+    {
+    }
+
+    /// <summary>With more services replaced after the clock (e.g. a Hangfire client that fails on cue).</summary>
+    internal JudgingSite(Action<IServiceCollection> replaceServices) => App = new AwardsAppFactory(new Dictionary<string, string?>
     {
         ["Bootstrap:AdminEmail"] = AdminEmail,
         ["Bootstrap:AdminPassword"] = AdminPassword,
         ["CitySpiritAwards:SeedDemo"] = "false",
     })
     {
-        ReplaceServices = services => services.AddSingleton(new AwardsClock(Clock)),
+        ReplaceServices = services =>
+        {
+            services.AddSingleton(new AwardsClock(Clock));
+            replaceServices(services);
+        },
     };
 
     public Task InitializeAsync() => App.InitializeAsync();

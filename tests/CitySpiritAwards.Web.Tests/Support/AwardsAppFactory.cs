@@ -17,6 +17,9 @@ public class AwardsAppFactory(IDictionary<string, string?>? settings = null, str
     /// <summary>Replaces services after the app registered its own, e.g. a fake <c>AwardsClock</c>.</summary>
     public Action<IServiceCollection>? ReplaceServices { get; init; }
 
+    /// <summary>The host environment; anything but Development runs the production error handling and HSTS.</summary>
+    public string Environment { get; init; } = "Testing";
+
     /// <summary>Delete the data folder on dispose (not when a test shares it with a later factory).</summary>
     public bool DeleteDataOnDispose { get; init; } = dataPath is null;
 
@@ -25,7 +28,7 @@ public class AwardsAppFactory(IDictionary<string, string?>? settings = null, str
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
+        builder.UseEnvironment(Environment);
         builder.UseSetting("CitySpiritAwards:Mode", "Embedded");
         builder.UseSetting("CitySpiritAwards:DataPath", DataPath);
         // Test accounts vote minutes after they are made, from one address: the minutely fraud scan would hold their

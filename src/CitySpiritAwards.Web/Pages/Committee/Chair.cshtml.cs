@@ -21,8 +21,10 @@ public sealed class ChairModel(JudgingServices services, ChairServices chair) : 
 
     public async Task<IActionResult> OnGetAsync(string campaignId) => await LoadAsync(campaignId) ? Page() : NotFound();
 
-    public async Task<IActionResult> OnPostReassignAsync(string campaignId, string entryId, string fromMemberId, string? toMemberId)
+    public async Task<IActionResult> OnPostReassignAsync(string campaignId, string? entryId, string? fromMemberId, string? toMemberId)
     {
+        if (string.IsNullOrEmpty(entryId) || string.IsNullOrEmpty(fromMemberId))
+            return BadRequest();
         Show((await chair.ReassignAsync(campaignId, entryId, fromMemberId, toMemberId, Actor)).Refusal, "Judging.Chair.Reassigned");
         return await LoadAsync(campaignId) ? Page() : NotFound();
     }
@@ -33,8 +35,10 @@ public sealed class ChairModel(JudgingServices services, ChairServices chair) : 
         return await LoadAsync(campaignId) ? Page() : NotFound();
     }
 
-    public async Task<IActionResult> OnPostRemindAsync(string campaignId, string memberId)
+    public async Task<IActionResult> OnPostRemindAsync(string campaignId, string? memberId)
     {
+        if (string.IsNullOrEmpty(memberId))
+            return BadRequest();
         var result = await chair.RemindAsync(campaignId, memberId);
         IsError = result != ReminderResult.Sent;
         Message = services.Text[result switch

@@ -28,8 +28,10 @@ public sealed class MyNominationsModel(NominationServices services) : PageModel
         return Page();
     }
 
-    public async Task<IActionResult> OnPostWithdrawAsync(string campaignId, string nominationId)
+    public async Task<IActionResult> OnPostWithdrawAsync(string campaignId, string? nominationId)
     {
+        if (string.IsNullOrEmpty(nominationId))
+            return BadRequest();
         var outcome = await services.Grains.GetGrain<INominationGrain>(nominationId).WithdrawAsync(NominationsApi.UserId(User));
         Message = outcome.Refusal is { } refusal ? services.Text[$"Nomination.Refusal.{refusal}"] : services.Text["MyNominations.Withdrawn"];
         return await LoadAsync(campaignId) ? Page() : NotFound();

@@ -1,0 +1,117 @@
+using System.Text.RegularExpressions;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace CitySpiritAwards.BrowserTests;
+
+/// <summary>
+/// The committee's, the moderators' and the voters' pages in real Chromium, each as the person who uses it (see
+/// <see cref="CommitteeRound"/>): axe finds no serious or critical problem in either language; and a resident on a phone
+/// votes with the keyboard alone and gets a receipt that checks out.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class CommitteeAndVotingTests(BrowserFixture browser)
+{
+    public static TheoryData<string, string, string> Pages()
+    {
+        var data = new TheoryData<string, string, string>();
+        foreach (var culture in new[] { "zh-CN", "en" })
+        {
+            foreach (var (person, path) in new[]
+            {
+                ("member", "/committee/{scoring}"),
+                ("member", "/committee/{scoring}/entries/{entry}"),
+                ("chair", "/committee/{scoring}/chair"),
+                ("chair", "/committee/{scoring}/panels"),
+                ("admin", "/committee/{scoring}/rubrics/wisdom"),
+                ("moderator", "/moderation/{scoring}"),
+                ("resident", "/campaigns/{voting}/vote"),
+                ("visitor", "/campaigns/{voting}/vote"),
+                ("visitor", "/campaigns/{voting}/gallery"),
+                ("visitor", "/receipts"),
+                ("resident", "/receipts?receipt={receipt}"),
+            })
+                data.Add(person, path, culture);
+        }
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Pages))]
+    public async Task The_page_has_no_serious_accessibility_problems_for_the_person_using_it(string person, string path, string culture)
+    {
+        var round = await CommitteeRound.GetAsync(browser);
+        var url = path.Replace("{scoring}", round.Scoring).Replace("{voting}", round.Voting).Replace("{entry}", round.ScoringEntry).Replace("{receipt}", round.Receipt);
+        var page = await round.People[person].NewPageAsync();
+        try
+        {
+            var response = await page.GotoAsync($"{url}{(url.Contains('?') ? '&' : '?')}culture={culture}");
+            Assert.Equal(200, response!.Status);
+            Assert.DoesNotContain("/account/", page.Url); // not sent to sign in or turned away
+
+            var result = await page.RunAxe();
+            await BrowserFixture.ScreenshotAsync(page, $"{person}-{Regex.Replace(path, "[^a-z]+", "-").Trim('-')}-{culture}");
+
+            var serious = result.Violations
+                .Where(v => v.Impact is "serious" or "critical")
+                .Select(v => $"{v.Id} ({v.Impact}): {v.Help} — {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}")
+                .ToList();
+            Assert.True(serious.Count == 0, $"{path} as {person} in {culture}:\n{string.Join("\n", serious)}");
+        }
+        finally
+        {
+            await page.CloseAsync();
+        }
+    }
+
+    [Fact]
+    public async Task A_resident_on_a_phone_votes_with_the_keyboard_only_and_checks_the_receipt()
+    {
+        var round = await CommitteeRound.GetAsync(browser);
+        var email = $"keyboard-{Guid.NewGuid():N}@example.org";
+        await RegisterAsync(email);
+        var context = await round.SignedInAsync(email, CommitteeRound.Password, phone: true);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync($"/campaigns/{round.Voting}/vote?culture=en");
+        await BrowserFixture.ScreenshotAsync(page, "vote-en-phone-before");
+
+        // Tab from the top of the page to the first vote button; no pointer at all.
+        string focused = "";
+        for (var presses = 0; presses < 80 && !focused.StartsWith("Vote for", StringComparison.Ordinal); presses++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+            focused = await page.EvaluateAsync<string>("document.activeElement?.tagName === 'BUTTON' ? document.activeElement.textContent.trim() : ''");
+        }
+        Assert.StartsWith("Vote for", focused);
+        await page.Keyboard.PressAsync("Enter");
+
+        var status = page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Your vote is stored and counted." });
+        await Expect(status).ToBeVisibleAsync();
+        var receipt = (await status.Locator("code.receipt").TextContentAsync())!.Trim();
+        Assert.Matches("^[0-9A-Za-z]{20,40}$", receipt);
+        await Expect(page.Locator(".entry-chosen")).ToContainTextAsync("You voted for this entry");
+        await BrowserFixture.ScreenshotAsync(page, "vote-en-phone-receipt");
+
+        // The receipt's own link, reached by keyboard too, says the vote counts.
+        await status.GetByRole(AriaRole.Link, new() { Name = "Check a vote" }).FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync(url => url.Contains("/receipts"));
+        await Expect(page.Locator("main")).ToContainTextAsync(receipt);
+        await Expect(page.Locator("main")).ToContainTextAsync("Counted");
+        await BrowserFixture.ScreenshotAsync(page, "receipt-en-phone");
+    }
+
+    private async Task RegisterAsync(string email)
+    {
+        var page = await browser.NewPageAsync(phone: true);
+        await page.GotoAsync("/account/register?culture=en");
+        await page.Locator("input[name='Input.Email']").FillAsync(email);
+        await page.Locator("input[name='Input.DisplayName']").FillAsync("Keyboard voter");
+        await page.Locator("input[name='Input.Password']").FillAsync(CommitteeRound.Password);
+        await page.Locator("input[name='Input.ConfirmPassword']").FillAsync(CommitteeRound.Password);
+        await page.Locator("form button[type=submit]").ClickAsync();
+        await page.GotoAsync(CitySpiritAwards.Testing.OutboxReader.LatestTo(browser.Site.DataPath, email).ConfirmationLink());
+        await page.Context.CloseAsync();
+    }
+}
