@@ -32,7 +32,7 @@ public static class ResultsApi
     public static void MapResultsApi(this WebApplication app)
     {
         app.MapGet("api/campaigns/{campaignId}/results", PublishedAsync).WithTags("Results")
-            .WithSummary("The campaign's published results: per award the ranking with committee and public points and the winner (403 until published).");
+            .WithSummary("The campaign's published results: per award the ranking with committee and public points and the winner (404 until published).");
 
         var admin = app.MapGroup("api/admin/campaigns/{campaignId}").RequireAuthorization(Roles.Administrator).WithTags("Administration");
         admin.MapGet("results", ComputedAsync).WithSummary("The results as computed, published or not, with who computed and published them and when.");

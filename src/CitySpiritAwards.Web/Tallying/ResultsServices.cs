@@ -105,8 +105,9 @@ public sealed record ResultsServices(IGrainFactory Grains, DisplayNames Names, I
         title: Text[$"Results.Refusal.{refusal}"],
         type: $"urn:city-spirit-awards:{refusal}");
 
+    /// <summary>404, not 403: nobody is refused anything; there are no published results yet (the same answer for everyone).</summary>
     public ProblemHttpResult NotPublished() => TypedResults.Problem(
-        statusCode: StatusCodes.Status403Forbidden, title: Text["Results.NotPublishedYet"], type: "urn:city-spirit-awards:results-not-published");
+        statusCode: StatusCodes.Status404NotFound, title: Text["Results.NotPublishedYet"], type: "urn:city-spirit-awards:results-not-published");
 
     public ProblemHttpResult NotComputed() => TypedResults.Problem(
         statusCode: StatusCodes.Status404NotFound, title: Text["Results.NotComputed"], type: "urn:city-spirit-awards:results-not-computed");

@@ -27,7 +27,10 @@ public sealed class AuthorizationMatrixTests(SecuritySite site) : IClassFixture<
         ["GET /categories/{id}"] = Everyone,
         ["GET /campaigns/{campaignId}/gallery"] = Everyone,
         ["GET /nominations/{id}"] = Everyone,
-        ["GET /{area:regex(^(gallery|moderation|committee|chair)$)}"] = Everyone, // a redirect; the page it leads to decides
+        ["GET /{area:regex(^(gallery|results|moderation|committee|chair)$)}"] = Everyone, // a redirect; the page it leads to decides
+        ["GET /campaigns/{campaignId}/results"] = Everyone, // before publication: "not published yet" (administrators: a preview)
+        ["GET /api/campaigns/{campaignId}/results"] = Everyone, // 404 until published
+        ["GET /campaigns/{campaignId}/results/{categoryId}/certificate"] = Everyone, // 404 until published
         ["GET /error/{code:int?}"] = Everyone,
         ["POST /error/{code:int?}"] = Everyone,
         ["GET /api/categories"] = Everyone,
@@ -133,6 +136,21 @@ public sealed class AuthorizationMatrixTests(SecuritySite site) : IClassFixture<
         ["GET /api/admin/accounts/{email}/roles"] = Admin,
         ["PUT /api/admin/accounts/{email}/roles/{role}"] = Admin,
         ["DELETE /api/admin/accounts/{email}/roles/{role}"] = Admin,
+        ["GET /admin/campaigns/{campaignId}/results"] = Admin,
+        ["POST /admin/campaigns/{campaignId}/results?handler=Publish"] = Admin,
+        ["POST /admin/campaigns/{campaignId}/results?handler=Recompute"] = Admin,
+        ["GET /api/admin/campaigns/{campaignId}/results"] = Admin,
+        ["POST /api/admin/campaigns/{campaignId}/results/publish"] = Admin,
+        ["POST /api/admin/campaigns/{campaignId}/results/recompute"] = Admin,
+        ["GET /api/admin/campaigns/{campaignId}/results.csv"] = Admin,
+        ["GET /api/admin/campaigns/{campaignId}/votes.csv"] = Admin, // counts per entry and day only: no voter, no receipt
+        ["GET /admin/campaigns/{campaignId}/held-votes"] = Admin, // never whom a vote was for
+        ["POST /admin/campaigns/{campaignId}/held-votes"] = Admin,
+        ["GET /api/admin/campaigns/{campaignId}/held-votes"] = Admin,
+        ["POST /api/admin/campaigns/{campaignId}/held-votes/decisions"] = Admin,
+        ["POST /api/admin/campaigns/{campaignId}/held-votes/scan"] = Admin,
+        ["POST /api/admin/campaigns/{campaignId}/held-votes/{holdId}/clear"] = Admin,
+        ["POST /api/admin/campaigns/{campaignId}/held-votes/{holdId}/confirm"] = Admin,
         ["GET /admin/hangfire/{**path}"] = Admin,
         ["POST /admin/hangfire/{**path}"] = Admin,
         ["GET /admin/orleans"] = Admin,

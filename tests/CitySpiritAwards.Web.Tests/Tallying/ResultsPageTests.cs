@@ -154,7 +154,7 @@ public sealed partial class ResultsPageTests(ResultsSite site) : IClassFixture<R
         Assert.Contains("评选结果尚未公布。", chinese);
 
         var api = await visitor.Client.GetAsync($"/api/campaigns/{Campaign}/results?culture=zh-CN");
-        Assert.Equal(HttpStatusCode.Forbidden, api.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, api.StatusCode);
         Assert.Equal("application/problem+json", api.Content.Headers.ContentType!.MediaType);
         Assert.Equal("评选结果尚未公布。", (await api.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString());
     }
