@@ -124,7 +124,7 @@ public sealed class FullJourneyTests(BrowserFixture browser)
         var text = journey.Text;
         foreach (var (nominee, first) in nominees.Select((n, i) => (n, i == 0)))
         {
-            Assert.Equal(text["Nomination.Email.Consent.Subject"], journey.SubjectOfEmailTo(nominee.Email));
+            Assert.Contains(text["Nomination.Email.Consent.Subject"], journey.SubjectOfEmailTo(nominee.Email));
             var page = await journey.NewPageAsync(phone: true);
             await page.GotoAsync(journey.LinkInEmail(nominee.Email, "/consent/"));
             await Expect(page.GetByRole(AriaRole.Heading, new() { Name = nominee.Name })).ToBeVisibleAsync();
@@ -348,14 +348,14 @@ public sealed class FullJourneyTests(BrowserFixture browser)
     }
 
     /// <summary>
-    /// A visitor whose browser speaks the other language and runs no JavaScript opens the results, switches language with the
-    /// header link, and finds Lin as the winner with her photo, the chart (server-drawn SVG), the ranking with both votes, and
-    /// her certificate.
+    /// A visitor whose browser speaks the other language opens the results, switches language with the header link, and
+    /// finds Lin as the winner with her photo, the chart, the ranking with both votes, and her certificate. The chart is
+    /// drawn on the server: a browser without JavaScript shows the same bars.
     /// </summary>
     private static async Task ReadResultsAsync(Journey journey, Neighbour lin)
     {
         var text = journey.Text;
-        var page = await journey.NewPageAsync(locale: journey.OtherCulture, javaScript: false);
+        var page = await journey.NewPageAsync(locale: journey.OtherCulture);
         await page.GotoAsync($"/campaigns/{journey.CampaignId}/results");
         await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", journey.OtherCulture);
         await page.GetByRole(AriaRole.Link, new() { Name = journey.Culture == "zh-CN" ? "中文" : "English", Exact = true }).ClickAsync();
@@ -368,12 +368,7 @@ public sealed class FullJourneyTests(BrowserFixture browser)
         var photo = winner.Locator("img.winner-photo");
         await Expect(photo).ToHaveAttributeAsync("alt", text["Gallery.PhotoNumberOf", 1, lin.Name]);
         Assert.True(await photo.EvaluateAsync<int>("img => img.complete ? img.naturalWidth : 0") > 0, "the winner's photo should load");
-
-        var chart = award.Locator("svg.results-chart[role=img]");
-        await Expect(chart).ToBeVisibleAsync();
-        await Expect(chart.Locator("title")).ToHaveTextAsync(text["Results.Chart.Title", AwardName(journey)]);
-        await Expect(chart.Locator("desc")).ToContainTextAsync(lin.Name);
-        await Expect(chart.Locator("text", new() { HasText = $"1. {lin.Name}" })).ToHaveCountAsync(1);
+        await ExpectChartAsync(journey, award, lin);
         await Expect(award.Locator("tr.rank-first th")).ToHaveTextAsync(lin.Name);
         await Expect(award.Locator("tr.rank-first td").Nth(4)).ToHaveTextAsync("2"); // rank, district, score, scores, votes
         await journey.CheckAsync(page, "results");
@@ -382,6 +377,22 @@ public sealed class FullJourneyTests(BrowserFixture browser)
         await Expect(page.Locator(".certificate .name")).ToHaveTextAsync(lin.Name);
         await Expect(page.Locator(".certificate .award")).ToContainTextAsync("开明睿智");
         await journey.CheckAsync(page, "certificate", lang: "zh-CN"); // a bilingual certificate, Chinese first
+
+        // axe itself needs JavaScript, so the page without it is only looked at.
+        var noScript = await journey.NewPageAsync(javaScript: false);
+        await noScript.GotoAsync($"/campaigns/{journey.CampaignId}/results");
+        await ExpectChartAsync(journey, Section(noScript, AwardName(journey)), lin);
+        await journey.ScreenshotAsync(noScript, "results-without-javascript");
+    }
+
+    /// <summary>The award's chart: an image named by its title, Lin's bar first, and a description naming her as the winner.</summary>
+    private static async Task ExpectChartAsync(Journey journey, ILocator award, Neighbour lin)
+    {
+        var chart = award.Locator("svg.results-chart[role=img]");
+        await Expect(chart).ToBeVisibleAsync();
+        await Expect(chart.Locator("title")).ToHaveTextAsync(journey.Text["Results.Chart.Title", AwardName(journey)]);
+        await Expect(chart.Locator("desc")).ToContainTextAsync(lin.Name);
+        await Expect(chart.Locator("text", new() { HasText = $"1. {lin.Name}" })).ToHaveCountAsync(1);
     }
 
     private static ILocator Card(IPage page, string name) =>
