@@ -4,8 +4,6 @@ using CitySpiritAwards.Abstractions.Campaigns;
 using CitySpiritAwards.Domain.Campaigns;
 using CitySpiritAwards.Domain.Localization;
 using CitySpiritAwards.Web.Campaigns;
-using CitySpiritAwards.Web.Judging;
-using CitySpiritAwards.Web.Tallying;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CitySpiritAwards.Web.Apis;
@@ -86,17 +84,11 @@ public static partial class AdminApi
     private static partial Regex CampaignIdPattern();
 
     private static async Task<Results<Ok<PhaseChangeResult>, ProblemHttpResult>> AdvancePhaseAsync(
-        string id, AdvancePhaseRequest request, IGrainFactory grains, JudgingRoundJob judging, ResultsJob results, ClaimsPrincipal user)
+        string id, AdvancePhaseRequest request, IGrainFactory grains, CampaignPhaseJob phases, ClaimsPrincipal user)
     {
-        var campaign = grains.GetGrain<ICampaignGrain>(id);
-        if (await campaign.GetAsync() is null)
+        if (await grains.GetGrain<ICampaignGrain>(id).GetAsync() is null)
             return CampaignsApi.CampaignNotFound(id);
-        var result = await campaign.AdvanceToAsync(request.Phase, $"admin:{user.Identity?.Name}");
-        if (result.Outcome != PhaseTransition.SkipNotAllowed)
-        {
-            await judging.FollowPhaseOrRetryAsync(id); // judges assigned on entering scoring, shortlists on leaving it
-            await results.FollowPhaseOrRetryAsync(id); // results computed on entering Tallying, published at Published
-        }
+        var result = await phases.AdvanceEarlyAsync(id, request.Phase, $"admin:{user.Identity?.Name}");
         return result.Outcome == PhaseTransition.SkipNotAllowed
             ? TypedResults.Problem(statusCode: StatusCodes.Status409Conflict,
                 title: "Phases cannot be skipped / 不能跳过阶段",
