@@ -49,8 +49,10 @@ public static partial class AdminApi
             problems["id"] = ["Use 3-40 lower-case letters, digits and hyphens, e.g. 2027-spring. / 编号请用 3 至 40 个小写字母、数字或连字符。"];
         if (request.Name is not { IsComplete: true } || request.Description is not { IsComplete: true })
             problems["name"] = ["Name and description are needed in both Chinese and English. / 名称和说明需要中英文两种。"];
-        AddProblems(problems, "phaseStarts", schedule.Problems());
-        AddProblems(problems, "settings", request.Settings?.Problems() ?? ["Settings are missing."]);
+        // The rules speak English; each field's list ends with what it asks for in Chinese.
+        AddProblems(problems, "phaseStarts", schedule.Problems(), "请为推荐至公布的每个阶段填写开始时间，并按阶段顺序依次推后。");
+        AddProblems(problems, "settings", request.Settings?.Problems() ?? ["Settings are missing."],
+            "活动规则有误：每人至少可推荐一次、每个奖项至少可投一票，评委与公众权重各在 0-100% 之间且合计 100%，入围名额和每条推荐的评委人数至少为 1。");
         if (problems.Count > 0)
             return TypedResults.ValidationProblem(problems, title: "The campaign cannot be created as it is / 活动信息有误");
 
@@ -69,10 +71,10 @@ public static partial class AdminApi
         }
     }
 
-    private static void AddProblems(Dictionary<string, string[]> problems, string field, IReadOnlyList<string> found)
+    private static void AddProblems(Dictionary<string, string[]> problems, string field, IReadOnlyList<string> found, string inChinese)
     {
         if (found.Count > 0)
-            problems[field] = found.ToArray();
+            problems[field] = [.. found, inChinese];
     }
 
     private static ProblemHttpResult CampaignExists(string id) => TypedResults.Problem(
