@@ -30,7 +30,7 @@ var database = await postgres.CreateDatabaseAsync("bench");
 LoadRun.PostmasterId = int.Parse(File.ReadLines(Path.Combine(postgres.DataFolder, "postmaster.pid")).First());
 Log($"PostgreSQL on 127.0.0.1:{postgres.Port} (fsync={await ScalarAsync<string>(database, "SHOW fsync")}, synchronous_commit={await ScalarAsync<string>(database, "SHOW synchronous_commit")}); Azurite on {azurite.Port}");
 
-await using var site = await SiteProcess.StartAsync(new Dictionary<string, string>
+await using var site = await SiteProcess.StartAsync(new Dictionary<string, string?>
 {
     ["CitySpiritAwards:Mode"] = "Cluster",
     ["CitySpiritAwards:SeedDemo"] = "false",
