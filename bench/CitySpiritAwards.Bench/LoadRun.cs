@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using CitySpiritAwards.Testing;
 
 namespace CitySpiritAwards.Bench;
 

@@ -4,8 +4,6 @@ using CitySpiritAwards.Abstractions.Campaigns;
 using CitySpiritAwards.Domain.Campaigns;
 using CitySpiritAwards.Domain.Localization;
 using CitySpiritAwards.Web.Campaigns;
-using CitySpiritAwards.Web.Judging;
-using CitySpiritAwards.Web.Tallying;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CitySpiritAwards.Web.Apis;
@@ -51,8 +49,10 @@ public static partial class AdminApi
             problems["id"] = ["Use 3-40 lower-case letters, digits and hyphens, e.g. 2027-spring. / 编号请用 3 至 40 个小写字母、数字或连字符。"];
         if (request.Name is not { IsComplete: true } || request.Description is not { IsComplete: true })
             problems["name"] = ["Name and description are needed in both Chinese and English. / 名称和说明需要中英文两种。"];
-        AddProblems(problems, "phaseStarts", schedule.Problems());
-        AddProblems(problems, "settings", request.Settings?.Problems() ?? ["Settings are missing."]);
+        // The rules speak English; each field's list ends with what it asks for in Chinese.
+        AddProblems(problems, "phaseStarts", schedule.Problems(), "请为推荐至公布的每个阶段填写开始时间，并按阶段顺序依次推后。");
+        AddProblems(problems, "settings", request.Settings?.Problems() ?? ["Settings are missing."],
+            "活动规则有误：每人至少可推荐一次、每个奖项至少可投一票，评委与公众权重各在 0-100% 之间且合计 100%，入围名额和每条推荐的评委人数至少为 1。");
         if (problems.Count > 0)
             return TypedResults.ValidationProblem(problems, title: "The campaign cannot be created as it is / 活动信息有误");
 
@@ -71,10 +71,10 @@ public static partial class AdminApi
         }
     }
 
-    private static void AddProblems(Dictionary<string, string[]> problems, string field, IReadOnlyList<string> found)
+    private static void AddProblems(Dictionary<string, string[]> problems, string field, IReadOnlyList<string> found, string inChinese)
     {
         if (found.Count > 0)
-            problems[field] = found.ToArray();
+            problems[field] = [.. found, inChinese];
     }
 
     private static ProblemHttpResult CampaignExists(string id) => TypedResults.Problem(
@@ -86,17 +86,11 @@ public static partial class AdminApi
     private static partial Regex CampaignIdPattern();
 
     private static async Task<Results<Ok<PhaseChangeResult>, ProblemHttpResult>> AdvancePhaseAsync(
-        string id, AdvancePhaseRequest request, IGrainFactory grains, JudgingRoundJob judging, ResultsJob results, ClaimsPrincipal user)
+        string id, AdvancePhaseRequest request, IGrainFactory grains, CampaignPhaseJob phases, ClaimsPrincipal user)
     {
-        var campaign = grains.GetGrain<ICampaignGrain>(id);
-        if (await campaign.GetAsync() is null)
+        if (await grains.GetGrain<ICampaignGrain>(id).GetAsync() is null)
             return CampaignsApi.CampaignNotFound(id);
-        var result = await campaign.AdvanceToAsync(request.Phase, $"admin:{user.Identity?.Name}");
-        if (result.Outcome != PhaseTransition.SkipNotAllowed)
-        {
-            await judging.FollowPhaseOrRetryAsync(id); // judges assigned on entering scoring, shortlists on leaving it
-            await results.FollowPhaseOrRetryAsync(id); // results computed on entering Tallying, published at Published
-        }
+        var result = await phases.AdvanceEarlyAsync(id, request.Phase, $"admin:{user.Identity?.Name}");
         return result.Outcome == PhaseTransition.SkipNotAllowed
             ? TypedResults.Problem(statusCode: StatusCodes.Status409Conflict,
                 title: "Phases cannot be skipped / 不能跳过阶段",

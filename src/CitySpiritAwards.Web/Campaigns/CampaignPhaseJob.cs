@@ -38,6 +38,22 @@ public sealed class CampaignPhaseJob(IGrainFactory grains, IBackgroundJobClient 
         await ScheduleNextAsync(campaignId);
     }
 
+    /// <summary>
+    /// An administrator's "start the next phase now": the same step the schedule would take, then judging and results
+    /// follow as they do on schedule. Asking for a phase already reached changes nothing; skipping a phase is refused.
+    /// </summary>
+    public async Task<PhaseChangeResult> AdvanceEarlyAsync(string campaignId, CampaignPhase target, string actor)
+    {
+        var result = await grains.GetGrain<ICampaignGrain>(campaignId).AdvanceToAsync(target, actor);
+        if (result.Outcome == PhaseTransition.SkipNotAllowed)
+            return result;
+        if (result.Outcome == PhaseTransition.Advance)
+            logger.LogInformation("Campaign {CampaignId} moved to {Phase} early by {Actor}", campaignId, result.Phase, actor);
+        await judging.FollowPhaseOrRetryAsync(campaignId); // judges assigned on entering scoring, shortlists on leaving it
+        await results.FollowPhaseOrRetryAsync(campaignId); // results computed on entering Tallying, published at Published
+        return result;
+    }
+
     /// <summary>Schedules this campaign's next phase change at its start time, if one is left.</summary>
     public async Task ScheduleNextAsync(string campaignId)
     {

@@ -113,7 +113,10 @@ public sealed class CampaignScheduleTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        Assert.Contains("Screening must start after Nominating", await response.Content.ReadAsStringAsync());
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var reasons = problem.GetProperty("errors").GetProperty("phaseStarts").EnumerateArray().Select(r => r.GetString()).ToList();
+        Assert.Contains("Screening must start after Nominating.", reasons);
+        Assert.Contains(reasons, r => r!.Contains("按阶段顺序依次推后")); // and what is asked, in Chinese
         Assert.Equal(HttpStatusCode.NotFound, (await _app.CreateClient().GetAsync("/api/campaigns/broken")).StatusCode);
     }
 

@@ -136,6 +136,9 @@ public sealed class AuthorizationMatrixTests(SecuritySite site) : IClassFixture<
         ["GET /api/admin/accounts/{email}/roles"] = Admin,
         ["PUT /api/admin/accounts/{email}/roles/{role}"] = Admin,
         ["DELETE /api/admin/accounts/{email}/roles/{role}"] = Admin,
+        ["GET /admin/campaigns"] = Admin,
+        ["GET /admin/campaigns/{campaignId}"] = Admin,
+        ["POST /admin/campaigns/{campaignId}"] = Admin, // unticked confirmation here, so the campaign stays where it is
         ["GET /admin/campaigns/{campaignId}/results"] = Admin,
         ["POST /admin/campaigns/{campaignId}/results?handler=Publish"] = Admin,
         ["POST /admin/campaigns/{campaignId}/results?handler=Recompute"] = Admin,

@@ -1,6 +1,7 @@
 using CitySpiritAwards.Domain.Campaigns;
 using CitySpiritAwards.Testing;
 using CitySpiritAwards.Web.Tests.Cluster;
+using CitySpiritAwards.Web.Tests.Support;
 using Xunit.Abstractions;
 
 namespace CitySpiritAwards.Web.Tests.Voting;
@@ -18,13 +19,23 @@ public sealed class VotingCrashTests(ServersFixture servers, ITestOutputHelper o
 
     public Task DisposeAsync() => _site.DisposeAsync();
 
+    /// <summary>The built site as a process of its own, a third silo of this cluster, so it can be SIGKILLed.</summary>
+    private Task<SiteProcess> StartChildAsync() => SiteProcess.StartAsync(new Dictionary<string, string?>(ClusterVotingTests.Settings)
+    {
+        ["CitySpiritAwards:Mode"] = "Cluster",
+        ["CitySpiritAwards:SeedDemo"] = "false",
+        ["ConnectionStrings:Postgres"] = _site.PostgresConnectionString,
+        ["ConnectionStrings:Blobs"] = servers.Azurite.ConnectionString,
+        ["Fraud:Cron"] = AwardsAppFactory.NeverCron, // as in every test site (see AwardsAppFactory)
+    });
+
     [Fact]
     public async Task Every_vote_receipted_by_a_site_killed_right_after_its_answers_is_counted()
     {
         // The campaign and its shortlists are activated on the in-process silo, which outlives the child.
         var campaign = await VotingCampaign.CreateAsync(_site.First, entriesPerCategory: 5);
         var cookies = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => VotingCampaign.ResidentCookieAsync(_site.First)));
-        await using var child = await SiteChild.StartClusterAsync(_site.PostgresConnectionString, servers.Azurite.ConnectionString, ClusterVotingTests.Settings);
+        await using var child = await StartChildAsync();
         using var http = new HttpClient { BaseAddress = child.Address };
         var load = new VoteLoad(campaign.Id);
         using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(3));
@@ -44,7 +55,7 @@ public sealed class VotingCrashTests(ServersFixture servers, ITestOutputHelper o
         var campaign = await VotingCampaign.CreateAsync(_site.First, CampaignSettings.Default with { VotesPerCategory = 3 }, entriesPerCategory: 3);
         var cookies = await Task.WhenAll(Enumerable.Range(0, 12).Select(_ => VotingCampaign.ResidentCookieAsync(_site.First)));
         var ballots = campaign.Entries.SelectMany(c => c.Value).ToList(); // every entry: 3 in each category, the limit
-        await using var child = await SiteChild.StartClusterAsync(_site.PostgresConnectionString, servers.Azurite.ConnectionString, ClusterVotingTests.Settings);
+        await using var child = await StartChildAsync();
         using var viaChild = new HttpClient { BaseAddress = child.Address, Timeout = TimeSpan.FromSeconds(60) };
         var viaFirst = _site.First.CreateClient();
         var load = new VoteLoad(campaign.Id);

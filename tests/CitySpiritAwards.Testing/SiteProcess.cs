@@ -1,13 +1,16 @@
 using System.Diagnostics;
-using CitySpiritAwards.Testing;
 
-namespace CitySpiritAwards.Bench;
+namespace CitySpiritAwards.Testing;
 
-/// <summary>The built site (Release CitySpiritAwards.Web.dll) as its own process on 127.0.0.1, in cluster mode.</summary>
+/// <summary>
+/// The built site (CitySpiritAwards.Web.dll of the caller's configuration) as a process of its own on a free 127.0.0.1
+/// port, environment Production, a fresh data folder, as a person or a load generator meets it. Used where a test needs
+/// what an in-process host cannot give: a real browser, a SIGKILL, the site's own CPU and memory.
+/// </summary>
 public sealed class SiteProcess : IAsyncDisposable
 {
     private readonly Process _process;
-    private readonly Queue<string> _lastLines = new();
+    private readonly Queue<string> _lastLines = new(); // for the message when the site fails
 
     private SiteProcess(Process process, Uri address, string dataPath)
     {
@@ -22,14 +25,17 @@ public sealed class SiteProcess : IAsyncDisposable
 
     public int ProcessId => _process.Id;
 
-    public static async Task<SiteProcess> StartAsync(IDictionary<string, string> settings)
+    /// <summary>Starts the site with <paramref name="settings"/> (configuration keys, e.g. "CitySpiritAwards:Mode") and waits until /health/ready.</summary>
+    public static async Task<SiteProcess> StartAsync(IEnumerable<KeyValuePair<string, string?>> settings)
     {
         var port = LoopbackPort.Free();
-        var dataPath = Path.Combine(Path.GetTempPath(), "csa-bench", Guid.NewGuid().ToString("N"));
+        var dataPath = Path.Combine(Path.GetTempPath(), "csa-site", Guid.NewGuid().ToString("N"));
         var webProject = Path.Combine(RepositoryPaths.Root, "src", "CitySpiritAwards.Web");
-        var dll = Path.Combine(webProject, "bin", "Release", "net10.0", "CitySpiritAwards.Web.dll");
+        // The same configuration as the caller (bin/Debug or bin/Release).
+        var configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;
+        var dll = Path.Combine(webProject, "bin", configuration, "net10.0", "CitySpiritAwards.Web.dll");
         if (!File.Exists(dll))
-            throw new InvalidOperationException($"{dll} is missing: build in Release first (./build.sh bench does).");
+            throw new InvalidOperationException($"{dll} is missing: build the solution in {configuration} first.");
 
         var start = new ProcessStartInfo("dotnet", [dll, "--urls", $"http://127.0.0.1:{port}", "--contentRoot", webProject])
         {
@@ -40,16 +46,16 @@ public sealed class SiteProcess : IAsyncDisposable
             {
                 ["ASPNETCORE_ENVIRONMENT"] = "Production",
                 ["CitySpiritAwards__DataPath"] = dataPath,
-                ["Logging__LogLevel__Default"] = "Warning",
                 ["Orleans__SiloPort"] = LoopbackPort.Free().ToString(),
                 ["Orleans__GatewayPort"] = LoopbackPort.Free().ToString(),
+                ["Logging__LogLevel__Default"] = "Warning",
             },
         };
         foreach (var (key, value) in settings)
             start.Environment[key.Replace(":", "__")] = value;
         var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {dll}.");
         var site = new SiteProcess(process, new Uri($"http://127.0.0.1:{port}"), dataPath);
-        // Ctrl+C or an exit without disposing must not leave the site running.
+        // An exit or Ctrl+C without disposing must not leave the site running.
         AppDomain.CurrentDomain.ProcessExit += (_, _) => site.KillQuietly();
         Console.CancelKeyPress += (_, _) => site.KillQuietly();
         process.OutputDataReceived += (_, line) => site.Remember(line.Data);
@@ -58,6 +64,13 @@ public sealed class SiteProcess : IAsyncDisposable
         process.BeginErrorReadLine();
         await site.WaitUntilReadyAsync();
         return site;
+    }
+
+    /// <summary>SIGKILL: the process ends at once, whatever it was doing; nothing in it gets to flush or say goodbye.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
     }
 
     /// <summary>The site's resident memory (VmRSS), in MiB.</summary>
@@ -78,6 +91,7 @@ public sealed class SiteProcess : IAsyncDisposable
         return _process.TotalProcessorTime;
     }
 
+    /// <summary>The last lines the site printed.</summary>
     public string LastLines()
     {
         lock (_lastLines)
@@ -103,7 +117,7 @@ public sealed class SiteProcess : IAsyncDisposable
         while (DateTime.UtcNow < deadline)
         {
             if (_process.HasExited)
-                throw new InvalidOperationException($"The site exited with code {_process.ExitCode}:{Environment.NewLine}{LastLines()}");
+                throw new InvalidOperationException($"The site exited with code {_process.ExitCode} before it was ready:{Environment.NewLine}{LastLines()}");
             try
             {
                 if ((await http.GetAsync("/health/ready")).IsSuccessStatusCode)
@@ -111,11 +125,11 @@ public sealed class SiteProcess : IAsyncDisposable
             }
             catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
             {
-                // not ready yet
+                // not listening yet, or starting slowly
             }
             await Task.Delay(250);
         }
-        throw new TimeoutException($"The site was not ready within 120 seconds:{Environment.NewLine}{LastLines()}");
+        throw new TimeoutException($"The site at {Address} was not ready within 120 seconds:{Environment.NewLine}{LastLines()}");
     }
 
     private void KillQuietly()
@@ -134,10 +148,7 @@ public sealed class SiteProcess : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
+            await KillAsync();
         _process.Dispose();
         if (Directory.Exists(DataPath))
             Directory.Delete(DataPath, recursive: true);

@@ -1,0 +1,21 @@
+using CitySpiritAwards.Web.Apis;
+using CitySpiritAwards.Web.Identity;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CitySpiritAwards.Web.Pages.Admin;
+
+/// <summary>The administrators' list of campaigns: each one's phase and its next scheduled change, newest first.</summary>
+[Authorize(Policy = Roles.Administrator)]
+public sealed class CampaignsModel(IGrainFactory grains, TimeProvider time) : PageModel
+{
+    public IReadOnlyList<CampaignSummary> Campaigns { get; private set; } = [];
+
+    public DateTimeOffset Now { get; private set; }
+
+    public async Task OnGetAsync()
+    {
+        Campaigns = (await CampaignsApi.LoadCampaignsAsync(grains)).Reverse().ToList();
+        Now = time.GetUtcNow();
+    }
+}
