@@ -20,6 +20,7 @@ public sealed class Journey(BrowserFixture browser, string culture) : IAsyncDisp
 
     private readonly List<IBrowserContext> _contexts = [];
     private int _step;
+    private bool _campaignPageFound;
 
     public string Culture => culture;
 
@@ -160,11 +161,37 @@ public sealed class Journey(BrowserFixture browser, string culture) : IAsyncDisp
         await ExpectOkAsync(await Admin.Page.APIRequest.PostAsync("/api/admin/campaigns", new() { DataObject = campaign }), $"create {CampaignId}");
     }
 
-    /// <summary>The administrator moves the campaign into <paramref name="phase"/> early.</summary>
+    /// <summary>
+    /// The administrator starts <paramref name="phase"/> early on the campaign's page: the first time reached from the menu
+    /// (Administration, then the campaign in the list), then from where they keep it; ticks the confirmation and presses the
+    /// button naming the phase.
+    /// </summary>
     public async Task AdvanceAsync(string phase)
     {
-        // TODO: through the administrator's campaign page (/admin/campaigns/{id}) once it is merged from main.
-        await ExpectOkAsync(await Admin.Page.APIRequest.PostAsync($"/api/admin/campaigns/{CampaignId}/phase", new() { DataObject = new { phase } }), $"{CampaignId} to {phase}");
+        var page = Admin.Page;
+        var name = Text[$"Phase.{phase}"];
+        if (!_campaignPageFound)
+        {
+            await page.GotoAsync("/");
+            await page.GetByRole(AriaRole.Navigation, new() { Name = Text["Layout.MainNavigation"] })
+                .GetByRole(AriaRole.Link, new() { Name = Text["Nav.Admin"], Exact = true }).ClickAsync();
+            await CheckAsync(page, "admin-campaigns");
+            // Campaigns may share a name: the list shows each one's id beside it.
+            await page.GetByRole(AriaRole.Row).Filter(new() { HasText = $"({CampaignId})" })
+                .GetByRole(AriaRole.Link, new() { Name = CampaignName, Exact = true }).ClickAsync();
+            _campaignPageFound = true;
+        }
+        else
+            await page.GotoAsync($"/admin/campaigns/{CampaignId}");
+
+        var start = page.GetByRole(AriaRole.Button, new() { Name = Text["Admin.Campaign.StartNow", name], Exact = true });
+        await Expect(start).ToHaveAttributeAsync("name", "phase");
+        await Expect(start).ToHaveAttributeAsync("value", phase);
+        await page.GetByLabel(Text["Admin.Campaign.Confirm", name], new() { Exact = true }).CheckAsync();
+        await start.ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync(Text["Admin.Campaign.Advanced", name]);
+        await Expect(page.Locator("main .lead")).ToContainTextAsync(name);
+        await CheckAsync(page, $"campaign-{phase}");
     }
 
     /// <summary>The link in the latest email to <paramref name="address"/> that leads to <paramref name="path"/> (e.g. "/consent/"), as path and query.</summary>
