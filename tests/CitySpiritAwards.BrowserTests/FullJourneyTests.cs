@@ -10,8 +10,9 @@ namespace CitySpiritAwards.BrowserTests;
 /// with a photo; the nominees agree through their links; the moderator approves; the chair seats two committee members;
 /// one member scores both entries, the other steps aside from one and scores the other; the chair finalises the shortlist;
 /// two residents vote and check their receipts; the second vote is held as suspicious until the administrator clears it;
-/// the administrator publishes; a visitor reads the winner, the chart and the certificate without JavaScript. Every page
-/// is checked with axe and kept as a screenshot (journey-{culture}-{NN}-{step}.png).
+/// the administrator publishes; a visitor reads the winner, the chart and the certificate, and the chart also without
+/// JavaScript. The administrator starts each phase early on the campaign's page. Every page is checked with axe (no
+/// serious or critical violation) and kept as a screenshot (.artifacts/screenshots/journey-{culture}-{NN}-{step}.png).
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class FullJourneyTests(BrowserFixture browser)

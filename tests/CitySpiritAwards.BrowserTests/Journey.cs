@@ -59,7 +59,7 @@ public sealed class Journey(BrowserFixture browser, string culture) : IAsyncDisp
     {
         await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", lang ?? culture);
         var result = await page.RunAxe();
-        await BrowserFixture.ScreenshotAsync(page, $"journey-{culture}-{++_step:00}-{step}");
+        await ScreenshotAsync(page, step);
         var serious = result.Violations
             .Where(v => v.Impact is "serious" or "critical")
             .Select(v => $"{v.Id} ({v.Impact}): {v.Help} — {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}")
@@ -68,7 +68,16 @@ public sealed class Journey(BrowserFixture browser, string culture) : IAsyncDisp
     }
 
     /// <summary>A screenshot without the checks, for a page already checked in another state.</summary>
-    public Task ScreenshotAsync(IPage page, string step) => BrowserFixture.ScreenshotAsync(page, $"journey-{culture}-{++_step:00}-{step}");
+    public Task ScreenshotAsync(IPage page, string step)
+    {
+        if (_step == 0)
+        {
+            // The numbers restart with each run: an earlier run's pictures would mix with this one's.
+            foreach (var old in Directory.EnumerateFiles(BrowserFixture.ScreenshotFolder, $"journey-{culture}-*.png"))
+                File.Delete(old);
+        }
+        return BrowserFixture.ScreenshotAsync(page, $"journey-{culture}-{++_step:00}-{step}");
+    }
 
     /// <summary>Registers on the register page and confirms by the link in the email; <paramref name="check"/> checks each page on the way.</summary>
     public async Task<string> RegisterAsync(IPage page, string who, bool check = false)
