@@ -184,7 +184,7 @@ internal sealed record BenchOptions(int Voters, int EntriesPerCategory, int Conc
             var at = Array.IndexOf(args, name);
             return at >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], CultureInfo.InvariantCulture) : fallback;
         }
-        return new BenchOptions(Int("--voters", 600), Int("--entries", 10), Int("--concurrency", 32), Math.Max(1, Int("--hot", 1)),
+        return new BenchOptions(Int("--voters", 600), Int("--entries", 20), Int("--concurrency", 32), Math.Max(1, Int("--hot", 1)),
             TimeSpan.FromSeconds(Int("--seconds", 25)), TimeSpan.FromSeconds(Int("--tally-seconds", 4)));
     }
 }
