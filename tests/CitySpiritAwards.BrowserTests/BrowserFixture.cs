@@ -7,6 +7,8 @@ namespace CitySpiritAwards.BrowserTests;
 public sealed class BrowserFixture : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
+    public const string AdminEmail = "admin@example.org";
+    public const string AdminPassword = "Browser-admin-1";
 
     private IPlaywright? _playwright;
 
@@ -22,7 +24,13 @@ public sealed class BrowserFixture : IAsyncLifetime
         if (!File.Exists(ChromiumPath))
             throw new InvalidOperationException($"{ChromiumPath} is missing: run ./build.sh test, which installs Debian's chromium.");
         Directory.CreateDirectory(ScreenshotFolder);
-        Site = await SiteProcess.StartAsync();
+        // The site as a person meets it: embedded mode, a fresh data folder, a bootstrap administrator.
+        Site = await SiteProcess.StartAsync(new Dictionary<string, string?>
+        {
+            ["Bootstrap:AdminEmail"] = AdminEmail,
+            ["Bootstrap:AdminPassword"] = AdminPassword,
+            ["Account:SignupPermitLimit"] = "1000",
+        });
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

@@ -61,7 +61,7 @@ public sealed partial class CommitteeRound
     private async Task BuildAsync()
     {
         _people["visitor"] = await Browser.NewContextAsync();
-        _people["admin"] = await SignedInAsync(SiteProcess.AdminEmail, SiteProcess.AdminPassword);
+        _people["admin"] = await SignedInAsync(BrowserFixture.AdminEmail, BrowserFixture.AdminPassword);
         var staff = new Dictionary<string, string>();
         foreach (var (person, role) in new[] { ("moderator", "Moderator"), ("member", "CommitteeMember"), ("chair", "CommitteeChair"), ("resident", "") })
         {

@@ -124,8 +124,8 @@ public sealed class Journey(BrowserFixture browser, string culture) : IAsyncDisp
     public async Task<Person> AdministratorAsync()
     {
         var page = await NewPageAsync();
-        await SignInAsync(page, SiteProcess.AdminEmail, SiteProcess.AdminPassword);
-        return Admin = new Person(SiteProcess.AdminEmail, page);
+        await SignInAsync(page, BrowserFixture.AdminEmail, BrowserFixture.AdminPassword);
+        return Admin = new Person(BrowserFixture.AdminEmail, page);
     }
 
     /// <summary>
