@@ -31,6 +31,8 @@ public sealed class CommitteeAndVotingTests(BrowserFixture browser)
                 ("visitor", "/campaigns/{voting}/gallery"),
                 ("visitor", "/receipts"),
                 ("resident", "/receipts?receipt={receipt}"),
+                ("resident", "/nominations/{entry}/edit"),
+                ("resident", "/account/manage"),
             })
                 data.Add(person, path, culture);
         }
@@ -48,7 +50,7 @@ public sealed class CommitteeAndVotingTests(BrowserFixture browser)
         {
             var response = await page.GotoAsync($"{url}{(url.Contains('?') ? '&' : '?')}culture={culture}");
             Assert.Equal(200, response!.Status);
-            Assert.DoesNotContain("/account/", page.Url); // not sent to sign in or turned away
+            Assert.Equal(url.Split('?')[0], new Uri(page.Url).AbsolutePath); // not sent to sign in or turned away
 
             var result = await page.RunAxe();
             await BrowserFixture.ScreenshotAsync(page, $"{person}-{Regex.Replace(path, "[^a-z]+", "-").Trim('-')}-{culture}");
@@ -61,6 +63,33 @@ public sealed class CommitteeAndVotingTests(BrowserFixture browser)
         }
         finally
         {
+            await page.CloseAsync();
+        }
+    }
+
+    [Theory]
+    [InlineData("zh-CN", "没有打开这个页面的权限")]
+    [InlineData("en", "You do not have permission to open this page.")]
+    public async Task A_resident_opening_the_moderators_page_is_told_plainly_in_an_accessible_page(string culture, string said)
+    {
+        var round = await CommitteeRound.GetAsync(browser);
+        var page = await round.People["resident"].NewPageAsync();
+        try
+        {
+            // The language chosen with the header's switch (remembered), then a link to a page that is not theirs.
+            await page.GotoAsync($"/preferences/culture?culture={culture}&returnUrl=/");
+            var response = await page.GotoAsync($"/moderation/{round.Voting}");
+
+            Assert.Equal(403, response!.Status);
+            Assert.Equal("/account/access-denied", new Uri(page.Url).AbsolutePath);
+            Assert.Contains(said, await page.Locator("main").InnerTextAsync());
+            var result = await page.RunAxe();
+            await BrowserFixture.ScreenshotAsync(page, $"resident-access-denied-{culture}");
+            Assert.DoesNotContain(result.Violations, v => v.Impact is "serious" or "critical");
+        }
+        finally
+        {
+            await page.GotoAsync("/preferences/culture?culture=en&returnUrl=/"); // the shared resident as the other tests expect
             await page.CloseAsync();
         }
     }
