@@ -1,4 +1,5 @@
 using CitySpiritAwards.Web.Apis;
+using CitySpiritAwards.Web.Campaigns;
 using CitySpiritAwards.Web.Fraud;
 using CitySpiritAwards.Web.Health;
 using CitySpiritAwards.Web.Hosting;
@@ -37,6 +38,7 @@ public static class Extensions
         builder.AddAwardsLocalization();
         builder.AddPhotoStore(hosting);
         builder.AddSeeding();
+        builder.Services.AddTransient<CampaignCreator>();
         builder.Services.AddSingleton<ConsentLinks>();
         builder.Services.AddSingleton<PhotoProcessor>();
         builder.Services.AddSingleton<NominationFormReader>();

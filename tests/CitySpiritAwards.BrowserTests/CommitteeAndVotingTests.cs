@@ -33,6 +33,7 @@ public sealed class CommitteeAndVotingTests(BrowserFixture browser)
                 ("resident", "/receipts?receipt={receipt}"),
                 ("resident", "/nominations/{entry}/edit"),
                 ("resident", "/account/manage"),
+                ("admin", "/admin/campaigns/new"),
             })
                 data.Add(person, path, culture);
         }

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using System.Text.RegularExpressions;
 using CitySpiritAwards.Abstractions.Campaigns;
 using CitySpiritAwards.Domain.Campaigns;
 using CitySpiritAwards.Domain.Localization;
@@ -20,7 +19,7 @@ public sealed record CreateCampaignRequest(
     CampaignSettings Settings);
 
 /// <summary>Administrator-only operations (the group requires the Administrator role).</summary>
-public static partial class AdminApi
+public static class AdminApi
 {
     public static RouteGroupBuilder MapAdminApi(this RouteGroupBuilder api)
     {
@@ -41,12 +40,12 @@ public static partial class AdminApi
     }
 
     private static async Task<Results<Created<CampaignSnapshot>, ValidationProblem, ProblemHttpResult>> CreateCampaignAsync(
-        CreateCampaignRequest request, IGrainFactory grains, CampaignPhaseJob phases, ClaimsPrincipal user)
+        CreateCampaignRequest request, CampaignCreator creator, ClaimsPrincipal user)
     {
         var schedule = new CampaignSchedule((request.PhaseStarts ?? []).Select(p => new PhaseWindow(p.Key, p.Value)).ToList());
         var problems = new Dictionary<string, string[]>();
-        if (!CampaignIdPattern().IsMatch(request.Id ?? ""))
-            problems["id"] = ["Use 3-40 lower-case letters, digits and hyphens, e.g. 2027-spring. / 编号请用 3 至 40 个小写字母、数字或连字符。"];
+        if (!CampaignCreator.IsValidId(request.Id))
+            problems["id"] = ["Use 3-40 lower-case letters, digits and hyphens, e.g. 2027-spring (not \"new\"). / 编号请用 3 至 40 个小写字母、数字或连字符（不能是 new）。"];
         if (request.Name is not { IsComplete: true } || request.Description is not { IsComplete: true })
             problems["name"] = ["Name and description are needed in both Chinese and English. / 名称和说明需要中英文两种。"];
         // The rules speak English; each field's list ends with what it asks for in Chinese.
@@ -56,19 +55,10 @@ public static partial class AdminApi
         if (problems.Count > 0)
             return TypedResults.ValidationProblem(problems, title: "The campaign cannot be created as it is / 活动信息有误");
 
-        var campaign = grains.GetGrain<ICampaignGrain>(request.Id!);
-        if (await campaign.GetAsync() is not null)
-            return CampaignExists(request.Id!);
-        try
-        {
-            var created = await campaign.CreateAsync(new NewCampaign(request.Name!, request.Description!, schedule, request.Settings!), $"admin:{user.Identity?.Name}");
-            await phases.ScheduleNextAsync(created.Id);
-            return TypedResults.Created($"/api/campaigns/{created.Id}", created);
-        }
-        catch (InvalidOperationException)
-        {
-            return CampaignExists(request.Id!); // created a moment ago by another request
-        }
+        var created = await creator.CreateAsync(request.Id!, new NewCampaign(request.Name!, request.Description!, schedule, request.Settings!), $"admin:{user.Identity?.Name}");
+        return created is null
+            ? CampaignExists(request.Id!)
+            : TypedResults.Created($"/api/campaigns/{created.Id}", created);
     }
 
     private static void AddProblems(Dictionary<string, string[]> problems, string field, IReadOnlyList<string> found, string inChinese)
@@ -81,9 +71,6 @@ public static partial class AdminApi
         statusCode: StatusCodes.Status409Conflict,
         title: "A campaign with this id exists / 该编号的活动已存在",
         detail: $"Choose another id than '{id}'.");
-
-    [GeneratedRegex("^[a-z0-9][a-z0-9-]{1,38}[a-z0-9]$")]
-    private static partial Regex CampaignIdPattern();
 
     private static async Task<Results<Ok<PhaseChangeResult>, ProblemHttpResult>> AdvancePhaseAsync(
         string id, AdvancePhaseRequest request, IGrainFactory grains, CampaignPhaseJob phases, ClaimsPrincipal user)

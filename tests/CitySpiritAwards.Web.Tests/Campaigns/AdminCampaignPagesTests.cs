@@ -1,6 +1,7 @@
 using System.Net;
 using CitySpiritAwards.Abstractions.Campaigns;
 using CitySpiritAwards.Domain.Campaigns;
+using CitySpiritAwards.Web.Apis;
 using CitySpiritAwards.Web.Tests.Support;
 using CitySpiritAwards.Web.Tests.Tallying;
 
@@ -92,5 +93,88 @@ public sealed class AdminCampaignPagesTests(ResultsSite site) : IClassFixture<Re
         Assert.Contains("<a href=\"/admin/campaigns\">Administration</a>", home); // in the administrator's menu
         var (_, visitorHome) = await new AccountBrowser(site.App).GetAsync("/");
         Assert.DoesNotContain("/admin/campaigns", visitorHome);
+    }
+
+    /// <summary>The "new campaign" form as an administrator fills it in: the pre-filled schedule and rules, changed here and there.</summary>
+    private static Dictionary<string, string> NewCampaignForm(string id, DateTimeOffset nominating) => new()
+    {
+        ["Input.Id"] = id,
+        ["Input.NameZh"] = "2027 春季城市精神奖",
+        ["Input.NameEn"] = "City Spirit Awards, spring 2027",
+        ["Input.DescriptionZh"] = "推荐身边的上海模子。",
+        ["Input.DescriptionEn"] = "Nominate the Shanghai role models around you.",
+        ["Input.Starts[Nominating]"] = $"{nominating:yyyy-MM-ddTHH:mm}",
+        ["Input.Starts[Screening]"] = $"{nominating.AddDays(21):yyyy-MM-ddTHH:mm}",
+        ["Input.Starts[CommitteeScoring]"] = $"{nominating.AddDays(28):yyyy-MM-ddTHH:mm}",
+        ["Input.Starts[PublicVoting]"] = $"{nominating.AddDays(42):yyyy-MM-ddTHH:mm}",
+        ["Input.Starts[Tallying]"] = $"{nominating.AddDays(56):yyyy-MM-ddTHH:mm}",
+        ["Input.Starts[Published]"] = $"{nominating.AddDays(60):yyyy-MM-ddTHH:mm}",
+        ["Input.NominationsPerResident"] = "3",
+        ["Input.VotesPerCategory"] = "2",
+        ["Input.CommitteeWeightPercent"] = "60",
+        ["Input.ShortlistSize"] = "8",
+        ["Input.JudgesPerEntry"] = "4",
+        ["Input.LiveTallies"] = "false",
+        ["Input.AllowVoteChanges"] = "true",
+    };
+
+    [Fact]
+    public async Task An_administrator_creates_a_campaign_from_the_form_with_times_in_Shanghai_and_the_rules_given()
+    {
+        var admin = await AdminAsync();
+        var (_, form) = await admin.GetAsync("/admin/campaigns/new");
+        var tomorrow = site.Clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).Date.AddDays(1);
+        Assert.Contains($"name=\"Input.Starts[Nominating]\" type=\"datetime-local\" value=\"{tomorrow:yyyy-MM-dd}T09:00\"", form); // pre-filled
+        var nominating = new DateTimeOffset(tomorrow.AddHours(10), TimeSpan.FromHours(8));
+
+        var response = await admin.SubmitAsync("/admin/campaigns/new", NewCampaignForm("spring-2027", nominating));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/admin/campaigns/spring-2027?created=true", response.Headers.Location?.OriginalString);
+        var campaign = await site.Grains.GetGrain<ICampaignGrain>("spring-2027").GetAsync();
+        Assert.NotNull(campaign);
+        Assert.Equal(CampaignPhase.Draft, campaign.Phase);
+        Assert.Equal(nominating, campaign.Schedule.StartOf(CampaignPhase.Nominating)); // 10:00 in Shanghai is 02:00 UTC
+        Assert.Equal(nominating.AddDays(60), campaign.Schedule.StartOf(CampaignPhase.Published));
+        Assert.Equal(new CampaignSettings(3, 2, 60, 40, 8, 4, LiveTallies: false, AllowVoteChanges: true), campaign.Settings);
+        Assert.Equal("City Spirit Awards, spring 2027", campaign.Name.En);
+        var (_, page) = await admin.GetAsync("/admin/campaigns/spring-2027?created=true");
+        Assert.Contains("The campaign is created, in preparation.", page);
+        Assert.Contains("committee 60% · public 40%", page);
+
+        var again = await admin.SubmitForPageAsync("/admin/campaigns/new", NewCampaignForm("spring-2027", nominating.AddDays(1)));
+        Assert.Contains("A campaign with the id spring-2027 exists; choose another.", again.Html);
+        Assert.Equal(nominating, (await site.Grains.GetGrain<ICampaignGrain>("spring-2027").GetAsync())!.Schedule.StartOf(CampaignPhase.Nominating));
+    }
+
+    [Fact]
+    public async Task A_form_with_mistakes_says_what_is_wrong_with_each_field_in_Chinese_and_creates_nothing()
+    {
+        var admin = await AdminAsync("zh-CN");
+        var nominating = site.Clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).AddDays(2);
+        var form = NewCampaignForm("New Campaign!", nominating);
+        form["Input.NameEn"] = "";
+        form["Input.Starts[Screening]"] = $"{nominating.AddDays(-1):yyyy-MM-ddTHH:mm}";
+        form["Input.Starts[Tallying]"] = "next spring";
+        form["Input.CommitteeWeightPercent"] = "150";
+        form["Input.ShortlistSize"] = "<script>alert(1)</script>";
+
+        var before = (await CampaignsApi.LoadCampaignsAsync(site.Grains)).Count;
+
+        var response = await admin.SubmitAsync("/admin/campaigns/new", form);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var raw = await response.Content.ReadAsStringAsync();
+        var html = WebUtility.HtmlDecode(raw);
+        Assert.Contains("请修改以下问题", html);
+        Assert.Contains("活动编号请用 3 至 40 个小写字母、数字或连字符", html);
+        Assert.Contains("请填写此项。", html);
+        Assert.Contains("「资格审核」须在「推荐中」之后开始。", html);
+        Assert.Contains("「计票中」的开始时间格式不对", html);
+        Assert.Contains("请填写 0 到 100 之间的整数。", html);
+        Assert.Contains("请填写 1 到 50 之间的整数。", html);
+        Assert.DoesNotContain("<script>alert(1)</script>", raw); // what was typed comes back as text
+        Assert.Contains("value=\"2027 春季城市精神奖\"", html); // and nothing typed is lost
+        Assert.Equal(before, (await CampaignsApi.LoadCampaignsAsync(site.Grains)).Count);
     }
 }

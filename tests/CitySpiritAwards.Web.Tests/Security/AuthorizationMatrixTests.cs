@@ -137,6 +137,8 @@ public sealed class AuthorizationMatrixTests(SecuritySite site) : IClassFixture<
         ["PUT /api/admin/accounts/{email}/roles/{role}"] = Admin,
         ["DELETE /api/admin/accounts/{email}/roles/{role}"] = Admin,
         ["GET /admin/campaigns"] = Admin,
+        ["GET /admin/campaigns/new"] = Admin,
+        ["POST /admin/campaigns/new"] = Admin, // an empty form here: refused field by field, nothing created
         ["GET /admin/campaigns/{campaignId}"] = Admin,
         ["POST /admin/campaigns/{campaignId}"] = Admin, // unticked confirmation here, so the campaign stays where it is
         ["GET /admin/campaigns/{campaignId}/results"] = Admin,

@@ -1,5 +1,6 @@
 using CitySpiritAwards.Abstractions.Campaigns;
 using CitySpiritAwards.Domain.Campaigns;
+using CitySpiritAwards.Grains.Time;
 using CitySpiritAwards.Web.Campaigns;
 using CitySpiritAwards.Web.Identity;
 using CitySpiritAwards.Web.Localization;
@@ -16,7 +17,7 @@ namespace CitySpiritAwards.Web.Pages.Admin;
 /// administrators at once start it only once; a tick box guards against a slip, since phases never go back.
 /// </summary>
 [Authorize(Policy = Roles.Administrator)]
-public sealed class CampaignModel(IGrainFactory grains, CampaignPhaseJob phases, TimeProvider time, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class CampaignModel(IGrainFactory grains, CampaignPhaseJob phases, AwardsClock clock, IStringLocalizer<SharedResource> text) : PageModel
 {
     public CampaignSnapshot? Campaign { get; private set; }
     public IReadOnlyList<AuditEntry> Audit { get; private set; } = [];
@@ -26,7 +27,14 @@ public sealed class CampaignModel(IGrainFactory grains, CampaignPhaseJob phases,
 
     public CampaignPhase? NextPhase => Campaign is null ? null : PhaseRules.Next(Campaign.Phase);
 
-    public async Task<IActionResult> OnGetAsync(string campaignId) => await LoadAsync(campaignId) ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync(string campaignId, bool created = false)
+    {
+        if (!await LoadAsync(campaignId))
+            return NotFound();
+        if (created)
+            Message = text["Admin.Campaign.Created"]; // arrived from the "new campaign" form
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostAsync(string campaignId, CampaignPhase? phase, bool confirm)
     {
@@ -55,7 +63,7 @@ public sealed class CampaignModel(IGrainFactory grains, CampaignPhaseJob phases,
         var grain = grains.GetGrain<ICampaignGrain>(campaignId);
         Campaign = await grain.GetAsync();
         Audit = Campaign is null ? [] : (await grain.GetAuditLogAsync()).OrderByDescending(a => a.At).ToList();
-        Now = time.GetUtcNow();
+        Now = clock.UtcNow;
         return Campaign is not null;
     }
 }

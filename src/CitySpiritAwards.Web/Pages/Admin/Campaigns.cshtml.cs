@@ -1,3 +1,4 @@
+using CitySpiritAwards.Grains.Time;
 using CitySpiritAwards.Web.Apis;
 using CitySpiritAwards.Web.Identity;
 using Microsoft.AspNetCore.Authorization;
@@ -7,7 +8,7 @@ namespace CitySpiritAwards.Web.Pages.Admin;
 
 /// <summary>The administrators' list of campaigns: each one's phase and its next scheduled change, newest first.</summary>
 [Authorize(Policy = Roles.Administrator)]
-public sealed class CampaignsModel(IGrainFactory grains, TimeProvider time) : PageModel
+public sealed class CampaignsModel(IGrainFactory grains, AwardsClock clock) : PageModel
 {
     public IReadOnlyList<CampaignSummary> Campaigns { get; private set; } = [];
 
@@ -16,6 +17,6 @@ public sealed class CampaignsModel(IGrainFactory grains, TimeProvider time) : Pa
     public async Task OnGetAsync()
     {
         Campaigns = (await CampaignsApi.LoadCampaignsAsync(grains)).Reverse().ToList();
-        Now = time.GetUtcNow();
+        Now = clock.UtcNow;
     }
 }

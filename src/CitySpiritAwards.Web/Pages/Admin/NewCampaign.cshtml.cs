@@ -1,0 +1,159 @@
+using System.Globalization;
+using CitySpiritAwards.Abstractions.Campaigns;
+using CitySpiritAwards.Domain.Campaigns;
+using CitySpiritAwards.Domain.Localization;
+using CitySpiritAwards.Grains.Time;
+using CitySpiritAwards.Web.Campaigns;
+using CitySpiritAwards.Web.Identity;
+using CitySpiritAwards.Web.Localization;
+using CitySpiritAwards.Web.Pages.Account;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+
+namespace CitySpiritAwards.Web.Pages.Admin;
+
+/// <summary>
+/// The administrators' "new campaign" form: id, names and descriptions in both languages, when each phase starts
+/// (Shanghai time), and the rules. The form arrives pre-filled with a workable schedule and the default rules, and
+/// every field gets its own message in the reader's language. Fields are read as text so that nothing typed is
+/// refused by model binding in English only.
+/// </summary>
+[Authorize(Policy = Roles.Administrator)]
+public sealed class NewCampaignModel(CampaignCreator creator, AwardsClock clock, IStringLocalizer<SharedResource> text) : AccountPageModel
+{
+    public static readonly TimeSpan Shanghai = TimeSpan.FromHours(8);
+    private const string LocalFormat = "yyyy-MM-ddTHH:mm"; // what <input type="datetime-local"> sends
+
+    [BindProperty]
+    public NewCampaignInput Input { get; set; } = new();
+
+    public IReadOnlyList<CampaignPhase> Phases => CampaignSchedule.ScheduledPhases;
+
+    public void OnGet()
+    {
+        // Nominations from tomorrow 09:00 for three weeks, then a week of screening, two of scoring, two of voting,
+        // four days of counting: a schedule to adjust rather than to type from nothing.
+        var tomorrow = clock.UtcNow.ToOffset(Shanghai).Date.AddDays(1).AddHours(9);
+        var days = new Dictionary<CampaignPhase, int>
+        {
+            [CampaignPhase.Nominating] = 0, [CampaignPhase.Screening] = 21, [CampaignPhase.CommitteeScoring] = 28,
+            [CampaignPhase.PublicVoting] = 42, [CampaignPhase.Tallying] = 56, [CampaignPhase.Published] = 60,
+        };
+        Input.Starts = days.ToDictionary(d => d.Key.ToString(), d => (string?)tomorrow.AddDays(d.Value).ToString(LocalFormat, CultureInfo.InvariantCulture));
+        var defaults = CampaignSettings.Default;
+        Input.NominationsPerResident = defaults.NominationsPerResident.ToString(CultureInfo.InvariantCulture);
+        Input.VotesPerCategory = defaults.VotesPerCategory.ToString(CultureInfo.InvariantCulture);
+        Input.CommitteeWeightPercent = defaults.CommitteeWeightPercent.ToString(CultureInfo.InvariantCulture);
+        Input.ShortlistSize = defaults.ShortlistSize.ToString(CultureInfo.InvariantCulture);
+        Input.JudgesPerEntry = defaults.JudgesPerEntry.ToString(CultureInfo.InvariantCulture);
+        Input.LiveTallies = defaults.LiveTallies;
+        Input.AllowVoteChanges = defaults.AllowVoteChanges;
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        ModelState.Clear(); // every field is checked below, with messages in the reader's language
+        var id = Input.Id?.Trim() ?? "";
+        if (!CampaignCreator.IsValidId(id))
+            Refuse(nameof(NewCampaignInput.Id), "Admin.New.Invalid.Id");
+        var name = new LocalizedText(Input.NameZh?.Trim() ?? "", Input.NameEn?.Trim() ?? "");
+        var description = new LocalizedText(Input.DescriptionZh?.Trim() ?? "", Input.DescriptionEn?.Trim() ?? "");
+        foreach (var (field, value, max) in new[]
+                 {
+                     (nameof(Input.NameZh), name.ZhCn, 60), (nameof(Input.NameEn), name.En, 120),
+                     (nameof(Input.DescriptionZh), description.ZhCn, 500), (nameof(Input.DescriptionEn), description.En, 1000),
+                 })
+        {
+            if (value.Length == 0)
+                Refuse(field, "Admin.New.Invalid.Required");
+            else if (value.Length > max)
+                Refuse(field, "Admin.New.Invalid.TooLong", max);
+        }
+        var schedule = ReadSchedule();
+        var settings = ReadSettings();
+        if (!ModelState.IsValid)
+            return Page();
+
+        var created = await creator.CreateAsync(id, new NewCampaign(name, description, schedule, settings!), $"admin:{User.Identity?.Name}");
+        if (created is null)
+        {
+            Refuse(nameof(NewCampaignInput.Id), "Admin.New.Invalid.Taken", id);
+            return Page();
+        }
+        return Redirect($"/admin/campaigns/{Uri.EscapeDataString(created.Id)}?created=true");
+    }
+
+    /// <summary>Each phase's start, as typed in Shanghai time: present, not in the past, each after the one before.</summary>
+    private CampaignSchedule ReadSchedule()
+    {
+        var windows = new List<PhaseWindow>();
+        var now = clock.UtcNow;
+        foreach (var phase in Phases)
+        {
+            var field = $"Starts[{phase}]";
+            var typed = Input.Starts.GetValueOrDefault(phase.ToString())?.Trim();
+            if (string.IsNullOrEmpty(typed))
+            {
+                Refuse(field, "Admin.New.Invalid.StartMissing", text[$"Phase.{phase}"]);
+                continue;
+            }
+            if (!DateTime.TryParseExact(typed, [LocalFormat, "yyyy-MM-ddTHH:mm:ss", "yyyy-MM-dd HH:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+            {
+                Refuse(field, "Admin.New.Invalid.StartFormat", text[$"Phase.{phase}"]);
+                continue;
+            }
+            var starts = new DateTimeOffset(local, Shanghai);
+            if (starts < now)
+                Refuse(field, "Admin.New.Invalid.StartPast", text[$"Phase.{phase}"]);
+            else if (windows.Count > 0 && windows[^1].Phase == phase - 1 && starts <= windows[^1].StartsAt)
+                Refuse(field, "Admin.New.Invalid.StartOrder", text[$"Phase.{phase}"], text[$"Phase.{phase - 1}"]);
+            windows.Add(new PhaseWindow(phase, starts));
+        }
+        return new CampaignSchedule(windows);
+    }
+
+    private CampaignSettings? ReadSettings()
+    {
+        int? Whole(string field, string? typed, int min, int max)
+        {
+            if (int.TryParse(typed?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
+                return value;
+            Refuse(field, "Admin.New.Invalid.Number", min, max);
+            return null;
+        }
+        var nominations = Whole(nameof(Input.NominationsPerResident), Input.NominationsPerResident, 1, 20);
+        var votes = Whole(nameof(Input.VotesPerCategory), Input.VotesPerCategory, 1, 20);
+        var committee = Whole(nameof(Input.CommitteeWeightPercent), Input.CommitteeWeightPercent, 0, 100);
+        var shortlist = Whole(nameof(Input.ShortlistSize), Input.ShortlistSize, 1, 50);
+        var judges = Whole(nameof(Input.JudgesPerEntry), Input.JudgesPerEntry, 1, 15);
+        if (nominations is null || votes is null || committee is null || shortlist is null || judges is null)
+            return null;
+        return new CampaignSettings(nominations.Value, votes.Value, committee.Value, 100 - committee.Value, shortlist.Value, judges.Value,
+            Input.LiveTallies, Input.AllowVoteChanges);
+    }
+
+    private void Refuse(string field, string key, params object[] arguments) =>
+        ModelState.AddModelError($"{nameof(Input)}.{field}", text[key, arguments]);
+}
+
+/// <summary>The form as typed: all text, read and checked by <see cref="NewCampaignModel"/>.</summary>
+public sealed class NewCampaignInput
+{
+    public string? Id { get; set; }
+    public string? NameZh { get; set; }
+    public string? NameEn { get; set; }
+    public string? DescriptionZh { get; set; }
+    public string? DescriptionEn { get; set; }
+
+    /// <summary>Phase name → start as typed in Shanghai time ("2027-03-01T09:00").</summary>
+    public Dictionary<string, string?> Starts { get; set; } = [];
+
+    public string? NominationsPerResident { get; set; }
+    public string? VotesPerCategory { get; set; }
+    public string? CommitteeWeightPercent { get; set; }
+    public string? ShortlistSize { get; set; }
+    public string? JudgesPerEntry { get; set; }
+    public bool LiveTallies { get; set; }
+    public bool AllowVoteChanges { get; set; }
+}
