@@ -142,7 +142,8 @@ public sealed class Journey(BrowserFixture browser, string culture) : IAsyncDisp
     }
 
     /// <summary>
-    /// The administrator creates the campaign (no page for it yet: /api/admin/campaigns), every phase start a month ahead
+    /// The administrator creates the campaign through /api/admin/campaigns (the new-campaign page has no fraud thresholds,
+    /// which this journey sets; that page has its own tests), every phase start a month ahead
     /// so only the administrator's early advances move it. Two judges per entry; votes from a second account on one network
     /// are held for review (every browser here shares 127.0.0.1, so the second resident's vote is held, deterministically);
     /// accounts are never "too fresh" (they are all minutes old).
