@@ -96,6 +96,7 @@ public static class IdentityExtensions
                 sp.GetRequiredService<ILogger<OutboxEmailSender>>()));
         services.AddSingleton<AccountEmails>();
         services.AddScoped<AccountMailer>();
+        services.AddScoped<StaffRoles>();
 
         // Sign-in cookies and confirmation links are protected with this key ring; all silos must share it.
         var dataProtection = services.AddDataProtection().SetApplicationName("CitySpiritAwards");

@@ -141,6 +141,8 @@ public sealed class AuthorizationMatrixTests(SecuritySite site) : IClassFixture<
         ["POST /admin/campaigns/new"] = Admin, // an empty form here: refused field by field, nothing created
         ["GET /admin/campaigns/{campaignId}"] = Admin,
         ["POST /admin/campaigns/{campaignId}"] = Admin, // unticked confirmation here, so the campaign stays where it is
+        ["GET /admin/accounts"] = Admin, // staff roles: who holds what, and an account found by email
+        ["POST /admin/accounts"] = Admin, // an empty form here: nothing asked, nothing changed
         ["GET /admin/campaigns/{campaignId}/results"] = Admin,
         ["POST /admin/campaigns/{campaignId}/results?handler=Publish"] = Admin,
         ["POST /admin/campaigns/{campaignId}/results?handler=Recompute"] = Admin,
