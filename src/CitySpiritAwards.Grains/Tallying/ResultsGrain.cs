@@ -53,6 +53,11 @@ public sealed class ResultsGrain(
             return ResultsOutcome.Refused(refusal);
         if (state.State.Results is not { } computed)
             return await ComputeAndStoreAsync(campaign, actor, "results computed", publish: true);
+        // Votes may have changed since the results were computed: one in flight as voting closed (receipted a moment
+        // after), a held vote cleared since. What is published counts every counted vote, so it is computed again then.
+        var counted = await votes.LoadAsync(CampaignId, CancellationToken.None);
+        if (!CountsAsComputed(computed, counted))
+            return await ComputeAndStoreAsync(campaign, actor, "results recomputed at publication: the votes had changed", publish: true, counted);
         return await StoreAsync(computed with
         {
             PublishedAt = clock.UtcNow,
@@ -63,13 +68,18 @@ public sealed class ResultsGrain(
 
     private Task<CampaignSnapshot?> CampaignAsync() => GrainFactory.GetGrain<ICampaignGrain>(CampaignId).GetAsync();
 
-    private async Task<ResultsOutcome> ComputeAndStoreAsync(CampaignSnapshot campaign, string actor, string action, bool publish)
+    /// <summary>Whether every ranked entry's votes in <paramref name="results"/> are its counted votes now.</summary>
+    private static bool CountsAsComputed(CampaignResults results, IReadOnlyDictionary<string, long> counted) =>
+        results.Categories.SelectMany(c => c.Standings).All(s => counted.GetValueOrDefault(s.EntryId) == s.Votes);
+
+    private async Task<ResultsOutcome> ComputeAndStoreAsync(
+        CampaignSnapshot campaign, string actor, string action, bool publish, IReadOnlyDictionary<string, long>? counted = null)
     {
         var shortlists = await Task.WhenAll(CategoryIds.All.Select(category =>
             GrainFactory.GetGrain<IShortlistGrain>(IShortlistGrain.KeyFor(CampaignId, category)).GetAsync()));
         if (shortlists.Any(s => s is null))
             return ResultsOutcome.Refused(ResultsRefusals.ShortlistsPending);
-        var counted = await votes.LoadAsync(CampaignId, CancellationToken.None);
+        counted ??= await votes.LoadAsync(CampaignId, CancellationToken.None);
 
         var categories = shortlists.Select(shortlist => new CategoryResult(
             shortlist!.CategoryId,

@@ -118,6 +118,25 @@ public sealed class ResultsGrainTests(EmbeddedClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_vote_counted_after_the_results_were_computed_is_in_the_published_results()
+    {
+        var id = await CampaignAsync(CampaignPhase.Tallying);
+        Votes.Set(id, new Dictionary<string, long> { ["A"] = 2, ["B"] = 2 });
+        var computed = (await Results(id).ComputeAsync("job:results")).Results!;
+        // A vote receipted as voting closed lands after the computation (or a held vote is cleared).
+        Votes.Set(id, new Dictionary<string, long> { ["A"] = 2, ["B"] = 3 });
+        await fixture.Grains.GetGrain<ICampaignGrain>(id).AdvanceToAsync(CampaignPhase.Published, "test");
+
+        var published = (await Results(id).PublishAsync("job:results")).Results!;
+
+        Assert.Equal(2, computed.For(CategoryIds.Wisdom)!.Standings.Single(s => s.EntryId == "B").Votes);
+        Assert.Equal(3, published.For(CategoryIds.Wisdom)!.Standings.Single(s => s.EntryId == "B").Votes);
+        Assert.True(published.IsPublished);
+        Assert.Equal(["results computed", "results recomputed at publication: the votes had changed", "results published"],
+            published.History.Select(h => h.Action));
+    }
+
+    [Fact]
     public async Task Without_every_shortlist_nothing_is_computed_yet()
     {
         var id = TestData.UniqueId("results");
