@@ -194,10 +194,10 @@ public sealed class Journey(BrowserFixture browser, string culture) : IAsyncDisp
         else
             await page.GotoAsync($"/admin/campaigns/{CampaignId}");
 
-        var start = page.GetByRole(AriaRole.Button, new() { Name = Text["Admin.Campaign.StartNow", name], Exact = true });
+        var start = page.GetByRole(AriaRole.Button, new() { Name = Text[$"Admin.Campaign.StartNow.{phase}"], Exact = true });
         await Expect(start).ToHaveAttributeAsync("name", "phase");
         await Expect(start).ToHaveAttributeAsync("value", phase);
-        await page.GetByLabel(Text["Admin.Campaign.Confirm", name], new() { Exact = true }).CheckAsync();
+        await page.GetByLabel(Text["Admin.Campaign.Confirm"], new() { Exact = true }).CheckAsync();
         await start.ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync(Text["Admin.Campaign.Advanced", name]);
         await Expect(page.Locator("main .lead")).ToContainTextAsync(name);

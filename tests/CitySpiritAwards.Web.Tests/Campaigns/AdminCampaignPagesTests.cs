@@ -34,16 +34,16 @@ public sealed class AdminCampaignPagesTests(ResultsSite site) : IClassFixture<Re
         const string page = "/admin/campaigns/admin-early";
 
         var (_, before) = await admin.GetAsync(page);
-        Assert.Contains("<button type=\"submit\" class=\"button\" name=\"phase\" value=\"Nominating\">Start Nominations open now</button>", before);
+        Assert.Contains("<button type=\"submit\" class=\"button\" name=\"phase\" value=\"Nominating\">Open nominations now</button>", before);
 
         var (_, unticked) = await admin.SubmitForPageAsync(page, Start(CampaignPhase.Nominating, confirm: false));
-        Assert.Contains("Tick the confirmation box first, then start Nominations open.", unticked);
+        Assert.Contains("Tick the confirmation box first. Nothing has changed.", unticked);
         Assert.Equal(CampaignPhase.Draft, await PhaseAsync("admin-early"));
 
         var (status, started) = await admin.SubmitForPageAsync(page, Start(CampaignPhase.Nominating));
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Contains("The campaign is now in Nominations open.", started);
-        Assert.Contains("value=\"Screening\">Start Screening now</button>", started); // the next step is offered
+        Assert.Contains("value=\"Screening\">Close nominations and start screening now</button>", started); // the next step is offered
         Assert.Equal(CampaignPhase.Nominating, await PhaseAsync("admin-early"));
 
         // The same form sent again (a double click, a second tab): nothing more happens.
@@ -69,7 +69,7 @@ public sealed class AdminCampaignPagesTests(ResultsSite site) : IClassFixture<Re
         var (_, closed) = await admin.SubmitForPageAsync("/admin/campaigns/admin-close", Start(CampaignPhase.Tallying));
 
         Assert.Contains("已进入「计票中」。", closed);
-        Assert.Contains("现在开始「结果已公布」", closed);
+        Assert.Contains("现在公布评选结果", closed);
         Assert.Contains("开始后，评选结果和获奖者立即向所有人公布。", closed); // what the next click does, said before it is made
         var results = await site.ResultsAsync("admin-close");
         Assert.NotNull(results);

@@ -43,7 +43,7 @@ public sealed class CampaignModel(IGrainFactory grains, CampaignPhaseJob phases,
         if (phase is null || !Enum.IsDefined(phase.Value))
             (Message, IsError) = (text["Admin.Campaign.NoPhase"], true);
         else if (!confirm)
-            (Message, IsError) = (text["Admin.Campaign.ConfirmFirst", text[$"Phase.{phase}"]], true);
+            (Message, IsError) = (text["Admin.Campaign.ConfirmFirst"], true);
         else
         {
             var result = await phases.AdvanceEarlyAsync(campaignId, phase.Value, $"admin:{User.Identity?.Name}");
