@@ -33,8 +33,7 @@ public sealed class CampaignPhaseJob(IGrainFactory grains, IBackgroundJobClient 
         if (result.Outcome == PhaseTransition.Advance)
             logger.LogInformation("Campaign {CampaignId} moved to {Phase} on schedule", campaignId, result.Phase);
         // Every run, not only on a change: judge assignment and shortlists missed by a lost run are made now.
-        await judging.FollowPhaseOrRetryAsync(campaignId);
-        await results.FollowPhaseOrRetryAsync(campaignId); // after judging: results are made from the published shortlists
+        await FollowPhaseAsync(campaignId);
         await ScheduleNextAsync(campaignId);
     }
 
@@ -49,9 +48,18 @@ public sealed class CampaignPhaseJob(IGrainFactory grains, IBackgroundJobClient 
             return result;
         if (result.Outcome == PhaseTransition.Advance)
             logger.LogInformation("Campaign {CampaignId} moved to {Phase} early by {Actor}", campaignId, result.Phase, actor);
-        await judging.FollowPhaseOrRetryAsync(campaignId); // judges assigned on entering scoring, shortlists on leaving it
-        await results.FollowPhaseOrRetryAsync(campaignId); // results computed on entering Tallying, published at Published
+        await FollowPhaseAsync(campaignId);
         return result;
+    }
+
+    /// <summary>
+    /// What follows a phase, on schedule or early: judges assigned on entering scoring, shortlists published on leaving it;
+    /// then results, which are made from the published shortlists, computed on entering Tallying and published at Published.
+    /// </summary>
+    private async Task FollowPhaseAsync(string campaignId)
+    {
+        await judging.FollowPhaseOrRetryAsync(campaignId);
+        await results.FollowPhaseOrRetryAsync(campaignId);
     }
 
     /// <summary>Schedules this campaign's next phase change at its start time, if one is left.</summary>
