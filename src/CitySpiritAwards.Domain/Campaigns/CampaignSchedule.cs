@@ -21,13 +21,18 @@ public sealed record CampaignSchedule(IReadOnlyList<PhaseWindow> Phases)
         var unschedulable = Phases.Select(p => p.Phase).Where(p => !ScheduledPhases.Contains(p)).Distinct().ToList();
         if (unschedulable.Count > 0)
             problems.Add($"Only {ScheduledPhases[0]} to {ScheduledPhases[^1]} have start times, not: {string.Join(", ", unschedulable)}.");
-        var ordered = Phases.Where(p => ScheduledPhases.Contains(p.Phase)).OrderBy(p => p.Phase).ToList();
-        for (var i = 1; i < ordered.Count; i++)
-        {
-            if (ordered[i].StartsAt <= ordered[i - 1].StartsAt)
-                problems.Add($"{ordered[i].Phase} must start after {ordered[i - 1].Phase}.");
-        }
+        problems.AddRange(OutOfOrder().Select(p => $"{p.Phase} must start after {p.Previous}."));
         return problems;
+    }
+
+    /// <summary>Each scheduled phase that does not start after the scheduled phase before it, with that phase.</summary>
+    public IReadOnlyList<(CampaignPhase Phase, CampaignPhase Previous)> OutOfOrder()
+    {
+        var ordered = Phases.Where(p => ScheduledPhases.Contains(p.Phase)).OrderBy(p => p.Phase).ToList();
+        return ordered.Skip(1).Zip(ordered)
+            .Where(pair => pair.First.StartsAt <= pair.Second.StartsAt)
+            .Select(pair => (pair.First.Phase, pair.Second.Phase))
+            .ToList();
     }
 
     public DateTimeOffset? StartOf(CampaignPhase phase) =>

@@ -84,7 +84,7 @@ public sealed class NewCampaignModel(CampaignCreator creator, AwardsClock clock,
         return Redirect($"/admin/campaigns/{Uri.EscapeDataString(created.Id)}?created=true");
     }
 
-    /// <summary>Each phase's start, as typed in Shanghai time: present, not in the past, each after the one before.</summary>
+    /// <summary>Each phase's start, as typed in Shanghai time: present, not in the past, each after the one before (the schedule's own rule).</summary>
     private CampaignSchedule ReadSchedule()
     {
         var windows = new List<PhaseWindow>();
@@ -106,11 +106,12 @@ public sealed class NewCampaignModel(CampaignCreator creator, AwardsClock clock,
             var starts = new DateTimeOffset(local, Shanghai);
             if (starts < now)
                 Refuse(field, "Admin.New.Invalid.StartPast", text[$"Phase.{phase}"]);
-            else if (windows.Count > 0 && windows[^1].Phase == phase - 1 && starts <= windows[^1].StartsAt)
-                Refuse(field, "Admin.New.Invalid.StartOrder", text[$"Phase.{phase}"], text[$"Phase.{phase - 1}"]);
             windows.Add(new PhaseWindow(phase, starts));
         }
-        return new CampaignSchedule(windows);
+        var schedule = new CampaignSchedule(windows);
+        foreach (var (phase, previous) in schedule.OutOfOrder())
+            Refuse($"Starts[{phase}]", "Admin.New.Invalid.StartOrder", text[$"Phase.{phase}"], text[$"Phase.{previous}"]);
+        return schedule;
     }
 
     private CampaignSettings? ReadSettings()
