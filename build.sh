@@ -58,14 +58,7 @@ postgres_bin() {
 }
 
 install_test_prerequisites() {
-  if ! command -v dotnet >/dev/null 2>&1; then
-    echo "error: the .NET 10 SDK (dotnet) is not installed; see https://dot.net." >&2
-    exit 1
-  fi
-  if [[ -z $(postgres_bin) ]]; then
-    log "installing the PostgreSQL server"
-    apt_install postgresql
-  fi
+  install_server_prerequisites
   if [[ ! -x /usr/bin/chromium ]]; then
     log "installing Chromium"
     apt_install chromium
@@ -74,14 +67,6 @@ install_test_prerequisites() {
   if ! fc-list :lang=zh 2>/dev/null | grep -q .; then
     log "installing a Chinese font for the browser tests"
     apt_install fonts-noto-cjk fontconfig
-  fi
-  if [[ ! -x $AZURITE_BLOB_BIN ]]; then
-    if ! command -v npm >/dev/null 2>&1; then
-      log "installing Node.js and npm"
-      apt_install nodejs npm
-    fi
-    log "installing Azurite into infra/local"
-    npm ci --prefix infra/local --no-audit --no-fund
   fi
 }
 
@@ -166,8 +151,8 @@ run_tests() {
   return "$verdict"
 }
 
-# PostgreSQL and Azurite, which the benchmark starts itself on 127.0.0.1 (no browser needed).
-install_bench_prerequisites() {
+# The SDK, PostgreSQL and Azurite, which the tests and the benchmark start themselves on 127.0.0.1.
+install_server_prerequisites() {
   if ! command -v dotnet >/dev/null 2>&1; then
     echo "error: the .NET 10 SDK (dotnet) is not installed; see https://dot.net." >&2
     exit 1
@@ -187,7 +172,7 @@ install_bench_prerequisites() {
 }
 
 run_bench() {
-  install_bench_prerequisites
+  install_server_prerequisites # the benchmark needs no browser
   stop_leftover_servers
   log "building (Release)"
   dotnet build CitySpiritAwards.sln -c Release
