@@ -46,7 +46,7 @@ public static class Extensions
         builder.Services.AddScoped<NominationServices>();
         builder.Services.AddScoped<NominationFormServices>();
         builder.Services.AddSingleton<DisplayNames>();
-        builder.Services.AddHostedService<GalleryIndexer>(); // after the seed loader, which AddSeeding registered
+        builder.AddAwardsReadTables(hosting); // after the seed loader, which AddSeeding registered
         builder.AddJudging();
         builder.AddAwardsVoting(hosting);
         builder.Services.AddScoped<VotingServices>();

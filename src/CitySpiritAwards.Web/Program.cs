@@ -14,6 +14,14 @@ if (args.Contains("migrate"))
 }
 
 await app.Services.PrepareStorageAsync(app.Lifetime.ApplicationStopping);
+
+// `dotnet run -- rebuild-read-tables` writes every read-table row again from the grains, then exits.
+if (args.Contains("rebuild-read-tables"))
+{
+    await app.RebuildReadTablesAsync();
+    return;
+}
+
 app.UseApplicationPipeline();
 app.MapApplicationEndpoints();
 app.Run();

@@ -17,8 +17,7 @@ public sealed record CampaignSnapshot(
     [property: Id(2)] LocalizedText Description,
     [property: Id(3)] CampaignSchedule Schedule,
     [property: Id(4)] CampaignSettings Settings,
-    [property: Id(5)] CampaignPhase Phase,
-    [property: Id(6)] IReadOnlyList<string> NominationIds);
+    [property: Id(5)] CampaignPhase Phase);
 
 [GenerateSerializer, Immutable, Alias("CitySpiritAwards.PhaseChangeResult")]
 public sealed record PhaseChangeResult(

@@ -27,8 +27,15 @@ public interface ICampaignGrain : IGrainWithStringKey
     [Alias("CatchUpWithSchedule")]
     Task<PhaseChangeResult> CatchUpWithScheduleAsync(string actor);
 
-    [Alias("AddNomination")]
-    Task AddNominationAsync(string nominationId);
+    /// <summary>
+    /// The ids of nominations made before the read table existed, which the campaign used to list (an upgrade writes
+    /// their rows once, then forgets them). Empty for every campaign since.
+    /// </summary>
+    [Alias("LegacyNominationIds")]
+    Task<IReadOnlyList<string>> LegacyNominationIdsAsync();
+
+    [Alias("ForgetLegacyNominationIds")]
+    Task ForgetLegacyNominationIdsAsync();
 
     [Alias("GetAuditLog")]
     Task<IReadOnlyList<AuditEntry>> GetAuditLogAsync();

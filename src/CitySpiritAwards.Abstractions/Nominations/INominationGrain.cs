@@ -38,9 +38,12 @@ public interface INominationGrain : IGrainWithStringKey
     [Alias("MergeInto")]
     Task<NominationOutcome> MergeIntoAsync(string targetId, NominationStatus targetStatus, string moderatorId);
 
-    /// <summary>Puts the nomination into its campaign's gallery, or takes it out, as its state says (upgrades, repairs).</summary>
-    [Alias("RefreshGallery")]
-    Task RefreshGalleryAsync();
+    /// <summary>
+    /// Writes the nomination's row in the read table from its stored state, and clears its pending mark (the catch-up
+    /// job after a crash between the two writes, a rebuild, an upgrade). Idempotent.
+    /// </summary>
+    [Alias("RefreshIndex")]
+    Task RefreshIndexAsync();
 
     [Alias("Withdraw")]
     Task<NominationOutcome> WithdrawAsync(string nominatorId);

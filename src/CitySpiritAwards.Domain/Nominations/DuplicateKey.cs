@@ -19,10 +19,20 @@ public static class DuplicateKey
     /// <exception cref="ArgumentException">The name is not valid Unicode (validation refuses such names first).</exception>
     public static string For(string nomineeName, string districtId)
     {
-        ArgumentNullException.ThrowIfNull(nomineeName);
         ArgumentNullException.ThrowIfNull(districtId);
-        var folded = nomineeName.Normalize(NormalizationForm.FormKC).ToLowerInvariant();
-        var key = new StringBuilder(districtId.Length + 1 + folded.Length).Append(districtId).Append(':');
+        return $"{districtId}:{Fold(nomineeName)}";
+    }
+
+    /// <summary>
+    /// The name folded as the key folds it, without the district: also what a search by name compares, so "lin xiaomei"
+    /// finds "Lin-Xiaomei" and "林 晓梅" finds "林晓梅".
+    /// </summary>
+    /// <exception cref="ArgumentException">The name is not valid Unicode.</exception>
+    public static string Fold(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var folded = name.Normalize(NormalizationForm.FormKC).ToLowerInvariant();
+        var key = new StringBuilder(folded.Length);
         foreach (var rune in folded.EnumerateRunes())
         {
             if (!IsIgnored(rune))

@@ -90,6 +90,22 @@ public static class NominationLifecycle
         return phase == CampaignPhase.Screening ? Allow(NominationStatus.Merged) : Refuse(RefusalCodes.WrongPhase);
     }
 
+    /// <summary>
+    /// The states a moderator can move a nomination to now, a reason still to be typed counting as given: what the
+    /// moderators' queue offers, so nothing it offers is refused for the phase or the state. Merging is
+    /// <see cref="CanMerge"/>.
+    /// </summary>
+    public static IReadOnlyList<NominationStatus> ModerationMoves(NominationStatus status, CampaignPhase phase)
+    {
+        const string typed = "(the reason the moderator types)";
+        return new[] { Approve(status, phase), RequestChanges(status, phase, typed), Reject(status, phase, typed), Hide(status, typed) }
+            .Where(d => d.IsAllowed).Select(d => d.Next!.Value).ToList();
+    }
+
+    /// <summary>Whether the nomination could be merged into a live duplicate now.</summary>
+    public static bool CanMerge(NominationStatus status, CampaignPhase phase) =>
+        Merge("this", status, "duplicate", NominationStatus.Submitted, phase).IsAllowed;
+
     /// <summary>From an open state (Submitted or ChangesRequested) to <paramref name="target"/>, in one phase only.</summary>
     private static Decision<NominationStatus> Move(
         NominationStatus status, CampaignPhase phase, NominationStatus target, CampaignPhase allowedPhase)

@@ -65,12 +65,14 @@ public sealed class CampaignGrain(
         return new PhaseChangeResult(outcome, state.State.Phase);
     }
 
-    public async Task AddNominationAsync(string nominationId)
+    public Task<IReadOnlyList<string>> LegacyNominationIdsAsync() =>
+        Task.FromResult<IReadOnlyList<string>>(state.State.NominationIds.ToList());
+
+    public async Task ForgetLegacyNominationIdsAsync()
     {
-        EnsureExists();
-        if (state.State.NominationIds.Contains(nominationId))
+        if (state.State.NominationIds.Count == 0)
             return;
-        state.State.NominationIds.Add(nominationId);
+        state.State.NominationIds.Clear();
         await state.WriteStateAsync();
     }
 
@@ -85,7 +87,7 @@ public sealed class CampaignGrain(
 
     private CampaignSnapshot Snapshot() => new(
         this.GetPrimaryKeyString(), state.State.Name!, state.State.Description!, state.State.Schedule!,
-        state.State.Settings!, state.State.Phase, state.State.NominationIds.ToList());
+        state.State.Settings!, state.State.Phase);
 }
 
 [GenerateSerializer, Alias("CitySpiritAwards.CampaignState")]
@@ -96,6 +98,7 @@ public sealed class CampaignState
     [Id(2)] public CampaignSchedule? Schedule { get; set; }
     [Id(3)] public CampaignSettings? Settings { get; set; }
     [Id(4)] public CampaignPhase Phase { get; set; }
+    /// <summary>Only in campaigns stored before the nominations read table: every nomination id (see <see cref="ICampaignGrain.LegacyNominationIdsAsync"/>).</summary>
     [Id(5)] public List<string> NominationIds { get; set; } = [];
     [Id(6)] public List<AuditEntry> AuditLog { get; set; } = [];
 }

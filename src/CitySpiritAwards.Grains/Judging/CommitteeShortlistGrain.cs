@@ -1,6 +1,7 @@
 using CitySpiritAwards.Abstractions.Campaigns;
 using CitySpiritAwards.Abstractions.Judging;
 using CitySpiritAwards.Domain.Judging;
+using CitySpiritAwards.Grains.Nominations;
 using Orleans.Concurrency;
 
 namespace CitySpiritAwards.Grains.Judging;
@@ -10,7 +11,7 @@ namespace CitySpiritAwards.Grains.Judging;
 /// <see cref="CommitteeShortlist"/> and publishes. Holds no state: the shortlist grain keeps the first published one.
 /// </summary>
 [StatelessWorker]
-public sealed class CommitteeShortlistGrain : Grain, ICommitteeShortlistGrain
+public sealed class CommitteeShortlistGrain(INominationIndex nominations) : Grain, ICommitteeShortlistGrain
 {
     public async Task<ShortlistSnapshot> PublishAsync(string actor)
     {
@@ -28,7 +29,7 @@ public sealed class CommitteeShortlistGrain : Grain, ICommitteeShortlistGrain
             return await shortlist.PublishAsync([], actor);
 
         // Entries whose nominee withdrew consent (or that were hidden) since assignment are out of judging.
-        var stillIn = (await GrainFactory.EntriesAsync(campaign, categoryId)).Select(n => n.Id).ToHashSet();
+        var stillIn = (await nominations.EntriesInJudgingAsync(campaignId, categoryId)).Select(n => n.Id).ToHashSet();
         var judgesByEntry = assignment.Entries.Where(e => stillIn.Contains(e.EntryId)).ToDictionary(e => e.EntryId, e => e.Judges);
         var members = judgesByEntry.Values.SelectMany(j => j).Distinct().ToList();
         var sheets = await Task.WhenAll(members.Select(async member =>

@@ -2,6 +2,7 @@ using CitySpiritAwards.Abstractions.Campaigns;
 using CitySpiritAwards.Abstractions.Judging;
 using CitySpiritAwards.Domain.Campaigns;
 using CitySpiritAwards.Domain.Judging;
+using CitySpiritAwards.Grains.Nominations;
 using CitySpiritAwards.Grains.Storage;
 using CitySpiritAwards.Grains.Time;
 
@@ -9,6 +10,7 @@ namespace CitySpiritAwards.Grains.Judging;
 
 public sealed class JudgeAssignmentGrain(
     [PersistentState("assignment", StorageNames.Awards)] IPersistentState<AssignmentState> state,
+    INominationIndex nominations,
     AwardsClock clock) : Grain, IJudgeAssignmentGrain
 {
     private AssignmentState S => state.State;
@@ -26,8 +28,8 @@ public sealed class JudgeAssignmentGrain(
         if (panel.Count == 0)
             return await GetAsync();
 
-        var nominations = await GrainFactory.EntriesAsync(campaign, CategoryId);
-        var entries = nominations.Select(n => new EntryToJudge(n.Id, CategoryId, n.NominatorId)).ToList();
+        var entries = (await nominations.EntriesInJudgingAsync(CampaignId, CategoryId))
+            .Select(n => new EntryToJudge(n.Id, CategoryId, n.NominatorId)).ToList();
         var judgesPerEntry = campaign.Settings.JudgesPerEntry;
         if (S.AssignedAt is null)
         {

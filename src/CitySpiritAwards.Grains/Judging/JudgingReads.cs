@@ -1,6 +1,5 @@
 using CitySpiritAwards.Abstractions.Campaigns;
 using CitySpiritAwards.Abstractions.Judging;
-using CitySpiritAwards.Abstractions.Nominations;
 using CitySpiritAwards.Domain.Judging;
 using CitySpiritAwards.Grains.Time;
 
@@ -9,16 +8,6 @@ namespace CitySpiritAwards.Grains.Judging;
 /// <summary>What the judging grains read from other grains, in one place.</summary>
 internal static class JudgingReads
 {
-    /// <summary>
-    /// A category's entries in judging: the campaign's nominations that are approved and whose nominee consented
-    /// (<see cref="NominationView.IsPublic"/>): one that may never be shown could never go to public voting.
-    /// </summary>
-    public static async Task<IReadOnlyList<NominationView>> EntriesAsync(this IGrainFactory grains, CampaignSnapshot campaign, string categoryId)
-    {
-        var views = await Task.WhenAll(campaign.NominationIds.Select(id => grains.GetGrain<INominationGrain>(id).GetAsync()));
-        return views.OfType<NominationView>().Where(n => n.IsPublic && n.Draft.CategoryId == categoryId).ToList();
-    }
-
     /// <summary>The scoring window for a category of a campaign, for a member who does or does not judge the entry.</summary>
     public static async Task<ScoringWindow> ScoringWindowAsync(this IGrainFactory grains, CampaignSnapshot campaign, string categoryId, bool isJudge, AwardsClock clock)
     {

@@ -5,18 +5,20 @@ using CitySpiritAwards.Domain.Categories;
 using CitySpiritAwards.Domain.Nominations;
 using CitySpiritAwards.Grains.Storage;
 using CitySpiritAwards.Grains.Time;
+using Microsoft.Extensions.Logging;
 
 namespace CitySpiritAwards.Grains.Nominations;
 
 public sealed class NominationGrain(
     [PersistentState("nomination", StorageNames.Awards)] IPersistentState<NominationState> state,
     KnownDistricts districts,
-    AwardsClock clock) : Grain, INominationGrain
+    INominationIndex index,
+    AwardsClock clock,
+    ILogger<NominationGrain> logger) : Grain, INominationGrain
 {
-    /// <summary>How much of a story a gallery card shows, in characters as a reader counts them.</summary>
-    public const int ExcerptLength = 120;
-
     private NominationState S => state.State;
+
+    private string Id => this.GetPrimaryKeyString();
 
     public Task<NominationView?> GetAsync() => Task.FromResult(state.RecordExists ? View() : null);
 
@@ -43,8 +45,7 @@ public sealed class NominationGrain(
             return NominationOutcome.Refused(decision.RefusalCode!);
 
         Start(submission with { Draft = draft, PhotoIds = photoIds }, decision.Next!.Value, NomineeConsent.Pending, submission.NominatorId, "submitted");
-        await state.WriteStateAsync();
-        await GrainFactory.GetGrain<ICampaignGrain>(submission.CampaignId).AddNominationAsync(this.GetPrimaryKeyString());
+        await PersistAsync();
         return NominationOutcome.NewlyCreated(View());
     }
 
@@ -56,20 +57,24 @@ public sealed class NominationGrain(
             var draft = NominationValidator.Normalize(submission.Draft) with { PhotoCount = photoIds.Count };
             Start(submission with { Draft = draft, PhotoIds = photoIds }, NominationStatus.Approved, NomineeConsent.Given, actor, "imported as approved, with consent");
             TrackVisibility();
-            await state.WriteStateAsync();
+            await PersistAsync();
+            return View();
         }
-        await GrainFactory.GetGrain<ICampaignGrain>(S.CampaignId).AddNominationAsync(this.GetPrimaryKeyString());
-        await RefreshGalleryAsync();
+        await RefreshIndexAsync();
         return View();
     }
 
-    public async Task RefreshGalleryAsync()
+    public async Task RefreshIndexAsync()
     {
         if (!state.RecordExists)
+        {
+            await index.ForgetPendingAsync(Id);
             return;
+        }
         if (TrackVisibility())
-            await state.WriteStateAsync(); // stored before this site knew when nominations became public
-        await SyncGalleryAsync();
+            await PersistAsync(); // stored before this site knew when nominations became public
+        else
+            await index.WriteAsync(Row()); // a failure here is the caller's to retry (the catch-up job)
     }
 
     public async Task<NominationOutcome> EditAsync(string nominatorId, NominationDraft draft, IReadOnlyList<string> keptPhotoIds, IReadOnlyList<string> addedPhotoIds)
@@ -131,7 +136,7 @@ public sealed class NominationGrain(
     {
         if (!state.RecordExists)
             return NominationOutcome.Refused(RefusalCodes.NotFound);
-        var decision = NominationLifecycle.Merge(this.GetPrimaryKeyString(), S.Status, targetId, targetStatus, await PhaseAsync());
+        var decision = NominationLifecycle.Merge(Id, S.Status, targetId, targetStatus, await PhaseAsync());
         return await ApplyAsync(decision, moderatorId, "moderation: Merge", targetId, () => S.MergedInto = targetId);
     }
 
@@ -152,23 +157,54 @@ public sealed class NominationGrain(
 
     private async Task<NominationOutcome> SaveAsync()
     {
-        var wasPublic = S.PublicSince is not null;
         TrackVisibility();
-        await state.WriteStateAsync();
-        if (wasPublic || S.PublicSince is not null)
-            await SyncGalleryAsync();
+        await PersistAsync();
         return NominationOutcome.Done(View());
     }
 
     /// <summary>
-    /// A refusal. "Already done" may be a retry after the gallery call of the first attempt was lost, so the gallery
-    /// is brought in line again (it is idempotent), e.g. a nominee withdrawing again until the entry is gone.
+    /// A refusal. "Already done" may be a retry after the first attempt's row was lost, so the row is written again
+    /// (it is idempotent), e.g. a nominee withdrawing again until the gallery no longer shows them.
     /// </summary>
     private async Task<NominationOutcome> RefusedAsync(string refusalCode)
     {
         if (refusalCode == RefusalCodes.AlreadyDone)
-            await SyncGalleryAsync();
+            await WriteRowAsync();
         return NominationOutcome.Refused(refusalCode, View());
+    }
+
+    /// <summary>
+    /// Stores the state and then its row in the read table. The pending mark comes first, so a crash between the two
+    /// writes leaves the mark for the catch-up job; a state write that fails drops the activation, so the next call
+    /// starts again from what is stored rather than from a change storage never took.
+    /// </summary>
+    private async Task PersistAsync()
+    {
+        await index.MarkPendingAsync(Id);
+        S.Version++;
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            DeactivateOnIdle();
+            throw;
+        }
+        await WriteRowAsync();
+    }
+
+    /// <summary>The change is stored; a row that cannot be written now is written by the catch-up job from the pending mark.</summary>
+    private async Task WriteRowAsync()
+    {
+        try
+        {
+            await index.WriteAsync(Row());
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "Nomination {NominationId} is stored but its read-table row is not yet; the catch-up job will write it", Id);
+        }
     }
 
     /// <summary>
@@ -184,22 +220,6 @@ public sealed class NominationGrain(
             S.PublicSince ??= clock.UtcNow;
         return before != S.PublicSince;
     }
-
-    /// <summary>
-    /// Puts the nomination into the campaign's gallery or takes it out, after its own state is stored. Both calls are
-    /// idempotent, so a retry (see <see cref="RefusedAsync"/>) or <see cref="RefreshGalleryAsync"/> repairs a lost one.
-    /// </summary>
-    private Task SyncGalleryAsync()
-    {
-        var gallery = GrainFactory.GetGrain<IPublicGalleryGrain>(S.CampaignId);
-        if (S.PublicSince is not { } since)
-            return gallery.HideAsync(this.GetPrimaryKeyString());
-        return gallery.ShowAsync(new GalleryEntry(
-            this.GetPrimaryKeyString(), S.Draft!.CategoryId, S.Draft.DistrictId, S.Draft.NomineeName, S.Draft.Relationship,
-            Excerpt(S.Draft.StoryZh), Excerpt(S.Draft.StoryEn), S.PhotoIds.ToList(), since));
-    }
-
-    private static string? Excerpt(string? story) => story is null ? null : NominationText.Excerpt(story, ExcerptLength);
 
     private async Task<CampaignPhase> PhaseAsync() =>
         (await GrainFactory.GetGrain<ICampaignGrain>(S.CampaignId).GetAsync())?.Phase ?? CampaignPhase.Draft;
@@ -222,8 +242,12 @@ public sealed class NominationGrain(
     private void Record(string actor, string action, string? note) =>
         S.History.Add(new NominationEvent(clock.UtcNow, actor, action, note));
 
+    private NominationRow Row() => new(
+        Id, S.CampaignId, S.NominatorId, S.Draft!, S.Status, S.Consent, S.SubmittedAt, S.PublicSince, S.PhotoIds.ToList(),
+        S.ModeratorNote, S.MergedInto, S.History.ToList(), S.Version);
+
     private NominationView View() => new(
-        this.GetPrimaryKeyString(), S.CampaignId, S.NominatorId, S.Draft!, S.Status, S.Consent, S.SubmittedAt, S.ModeratorNote,
+        Id, S.CampaignId, S.NominatorId, S.Draft!, S.Status, S.Consent, S.SubmittedAt, S.ModeratorNote,
         S.History.ToList(), S.PhotoIds.ToList(), S.PublicSince);
 }
 
@@ -241,4 +265,7 @@ public sealed class NominationState
     [Id(8)] public List<string> PhotoIds { get; set; } = [];
     [Id(9)] public DateTimeOffset? PublicSince { get; set; }
     [Id(10)] public string? MergedInto { get; set; }
+
+    /// <summary>Counts stored changes; the read table keeps the newest row it was given (a late write never undoes a newer one).</summary>
+    [Id(11)] public long Version { get; set; }
 }

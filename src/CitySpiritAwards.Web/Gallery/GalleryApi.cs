@@ -1,5 +1,7 @@
 using CitySpiritAwards.Abstractions.Campaigns;
 using CitySpiritAwards.Abstractions.Nominations;
+using CitySpiritAwards.Domain.Nominations;
+using CitySpiritAwards.Storage.Nominations;
 using CitySpiritAwards.Web.Apis;
 using CitySpiritAwards.Web.Photos;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -18,9 +20,14 @@ public sealed record GalleryCard(
     string Id, string CategoryId, string DistrictId, string NomineeName, string Relationship,
     string? StoryZhExcerpt, string? StoryEnExcerpt, IReadOnlyList<PublicPhoto> Photos, DateTimeOffset PublicSince)
 {
-    public static GalleryCard From(GalleryEntry e) => new(
-        e.NominationId, e.CategoryId, e.DistrictId, e.NomineeName, e.Relationship, e.StoryZhExcerpt, e.StoryEnExcerpt,
-        PublicPhoto.For(e.NominationId, e.PhotoIds), e.PublicSince);
+    /// <summary>How much of a story a card shows, in characters as a reader counts them.</summary>
+    public const int ExcerptLength = 120;
+
+    public static GalleryCard From(NominationListing n) => new(
+        n.Id, n.CategoryId, n.DistrictId, n.NomineeName, n.Relationship, Excerpt(n.StoryZh), Excerpt(n.StoryEn),
+        PublicPhoto.For(n.Id, n.PhotoIds), n.PublicSince ?? throw new ArgumentException("Only public nominations make gallery cards.", nameof(n)));
+
+    private static string? Excerpt(string? story) => story is null ? null : NominationText.Excerpt(story, ExcerptLength);
 }
 
 public sealed record GalleryResult(IReadOnlyList<GalleryCard> Items, int Page, int PageSize, int Total, int PageCount);
@@ -42,14 +49,15 @@ public static class GalleryApi
     {
         var api = app.MapGroup("api").WithTags("Gallery").AllowAnonymous();
         api.MapGet("campaigns/{id}/nominations", ListAsync)
-            .WithSummary("The campaign's public nominations, newest first; filter by category and district, a page at a time (page size at most 48).");
+            .WithSummary("The campaign's public nominations, newest first; filter by category and district, search by part of the nominee's name (q), a page at a time (page size at most 48).");
         api.MapGet("nominations/{id}", GetAsync).WithSummary("One public nomination with its whole story and photos.");
     }
 
-    public static async Task<GalleryResult> QueryAsync(IGrainFactory grains, string campaignId, GalleryQuery query)
+    public static async Task<GalleryResult> QueryAsync(NominationQueries nominations, string campaignId, GalleryFilter filter, int? page, int? pageSize)
     {
-        var page = await grains.GetGrain<IPublicGalleryGrain>(campaignId).QueryAsync(query);
-        return new GalleryResult(page.Entries.Select(GalleryCard.From).ToList(), page.Page, page.PageSize, page.Total, page.PageCount);
+        var result = await nominations.GalleryAsync(campaignId, filter, page, pageSize);
+        var paging = result.Paging;
+        return new GalleryResult(result.Items.Select(GalleryCard.From).ToList(), paging.Page, paging.PageSize, paging.Total, paging.PageCount);
     }
 
     /// <summary>The nomination if the public may see it; null otherwise, whether it exists or not.</summary>
@@ -57,11 +65,11 @@ public static class GalleryApi
         await grains.GetGrain<INominationGrain>(nominationId).GetAsync() is { IsPublic: true } nomination ? PublicNomination.From(nomination) : null;
 
     private static async Task<Results<Ok<GalleryResult>, ProblemHttpResult>> ListAsync(
-        string id, string? category, string? district, int? page, int? pageSize, IGrainFactory grains)
+        string id, string? category, string? district, string? q, int? page, int? pageSize, IGrainFactory grains, NominationQueries nominations)
     {
         if (await grains.GetGrain<ICampaignGrain>(id).GetAsync() is null)
             return CampaignsApi.CampaignNotFound(id);
-        return TypedResults.Ok(await QueryAsync(grains, id, new GalleryQuery(category, district, page, pageSize)));
+        return TypedResults.Ok(await QueryAsync(nominations, id, new GalleryFilter(category, district, q), page, pageSize));
     }
 
     private static async Task<Results<Ok<PublicNomination>, ProblemHttpResult>> GetAsync(string id, IGrainFactory grains) =>

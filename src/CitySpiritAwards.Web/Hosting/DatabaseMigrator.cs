@@ -1,3 +1,4 @@
+using CitySpiritAwards.Storage;
 using CitySpiritAwards.Web.Identity;
 using Npgsql;
 
@@ -5,7 +6,8 @@ namespace CitySpiritAwards.Web.Hosting;
 
 /// <summary>
 /// Creates what the app needs in its stores before the silo starts. In cluster mode this runs the Orleans
-/// ADO.NET schema (infra/sql/postgresql/orleans.sql, compiled in), the votes schema (votes.sql) and the accounts schema under one
+/// ADO.NET schema (infra/sql/postgresql/orleans.sql, compiled in), the votes schema (votes.sql), the read tables
+/// (CitySpiritAwards.Storage/Schema) and the accounts schema under one
 /// PostgreSQL advisory lock, so silos starting together take turns; every step is idempotent.
 /// Hangfire.PostgreSql creates its own schema.
 /// </summary>
@@ -24,9 +26,11 @@ public static class DatabaseMigrator
     public static async Task MigrateDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken)
     {
         var hosting = services.GetRequiredService<HostingOptions>();
+        var readTables = services.GetRequiredService<ReadTables>();
         if (hosting.IsEmbedded)
         {
             await services.PrepareIdentityAsync(cancellationToken);
+            await readTables.MigrateAsync(cancellationToken);
             return;
         }
 
@@ -39,6 +43,7 @@ public static class DatabaseMigrator
         {
             await ExecuteAsync(connection, ReadSchema("orleans.sql"), cancellationToken);
             await ExecuteAsync(connection, ReadSchema("votes.sql"), cancellationToken);
+            await readTables.MigrateAsync(cancellationToken);
             await services.PrepareIdentityAsync(cancellationToken);
             logger.LogInformation("Database schema is up to date");
         }

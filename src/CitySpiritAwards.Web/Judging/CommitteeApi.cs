@@ -27,7 +27,7 @@ public static class CommitteeApi
 
     private static async Task<Results<Ok<MemberQueue>, ProblemHttpResult>> QueueAsync(string campaignId, ClaimsPrincipal user, [AsParameters] JudgingServices services) =>
         await services.QueueAsync(campaignId, NominationsApi.UserId(user)) is { } queue
-            ? TypedResults.Ok(queue with { Campaign = queue.Campaign with { NominationIds = [] } })
+            ? TypedResults.Ok(queue)
             : Refused(services, JudgingRefusals.NotFound);
 
     private static async Task<Results<Ok<JudgeEntry>, ProblemHttpResult>> EntryAsync(string campaignId, string entryId, ClaimsPrincipal user, [AsParameters] JudgingServices services)

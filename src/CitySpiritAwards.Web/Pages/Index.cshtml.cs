@@ -1,12 +1,12 @@
-using CitySpiritAwards.Abstractions.Nominations;
 using CitySpiritAwards.Domain.Categories;
 using CitySpiritAwards.Web.Apis;
+using CitySpiritAwards.Storage.Nominations;
 using CitySpiritAwards.Web.Gallery;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CitySpiritAwards.Web.Pages;
 
-public sealed class IndexModel(IGrainFactory grains) : PageModel
+public sealed class IndexModel(IGrainFactory grains, NominationQueries nominations) : PageModel
 {
     /// <summary>How many of the newest public nominations the home page shows; the gallery has the rest.</summary>
     public const int NewestCount = 6;
@@ -20,6 +20,6 @@ public sealed class IndexModel(IGrainFactory grains) : PageModel
         Categories = await CategoriesApi.LoadCategoriesAsync(grains);
         Campaign = (await CampaignsApi.LoadCampaignsAsync(grains)).LastOrDefault();
         if (Campaign is not null)
-            Newest = await GalleryApi.QueryAsync(grains, Campaign.Id, new GalleryQuery(null, null, 1, NewestCount));
+            Newest = await GalleryApi.QueryAsync(nominations, Campaign.Id, new GalleryFilter(), 1, NewestCount);
     }
 }

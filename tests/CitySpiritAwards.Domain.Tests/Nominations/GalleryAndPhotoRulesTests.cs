@@ -2,7 +2,7 @@ using CitySpiritAwards.Domain.Nominations;
 
 namespace CitySpiritAwards.Domain.Tests.Nominations;
 
-public sealed class GalleryPagingTests
+public sealed class PagingTests
 {
     [Theory]
     [InlineData(null, null, 30, 1, 12, 3)]
@@ -14,7 +14,7 @@ public sealed class GalleryPagingTests
     [InlineData(5, 12, 0, 1, 12, 1)]    // nothing to show is still one (empty) page
     public void Any_page_asked_for_becomes_one_that_exists(int? page, int? size, int total, int expectedPage, int expectedSize, int expectedPages)
     {
-        var paging = GalleryPaging.For(page, size, total);
+        var paging = Paging.For(page, size, total, PageSizes.Gallery);
 
         Assert.Equal((expectedPage, expectedSize, expectedPages), (paging.Page, paging.PageSize, paging.PageCount));
     }
@@ -22,12 +22,12 @@ public sealed class GalleryPagingTests
     [Fact]
     public void The_second_of_three_pages_skips_the_first_and_links_both_ways()
     {
-        var paging = GalleryPaging.For(2, 10, 25);
+        var paging = Paging.For(2, 10, 25, PageSizes.Gallery);
 
         Assert.Equal(10, paging.Skip);
         Assert.True(paging.HasPrevious);
         Assert.True(paging.HasNext);
-        Assert.False(GalleryPaging.For(3, 10, 25).HasNext);
+        Assert.False(Paging.For(3, 10, 25, PageSizes.Gallery).HasNext);
     }
 }
 

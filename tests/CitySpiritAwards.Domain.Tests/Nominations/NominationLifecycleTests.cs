@@ -167,4 +167,34 @@ public sealed class NominationLifecycleTests
         Assert.Equal(Approved, status);
         Assert.Equal("already-done", Outcome(NominationLifecycle.Approve(status, Screening)));
     }
+
+    [Theory]
+    [InlineData(Submitted, Nominating, "Hidden")]
+    [InlineData(Submitted, Screening, "Approved ChangesRequested Rejected Hidden")]
+    [InlineData(ChangesRequested, Screening, "Approved Rejected Hidden")]
+    [InlineData(Approved, Screening, "Hidden")]
+    [InlineData(Submitted, CommitteeScoring, "Hidden")]
+    [InlineData(Hidden, Screening, "")]
+    public void The_queue_offers_only_the_moves_the_rules_would_allow_now(NominationStatus status, CampaignPhase phase, string offered)
+    {
+        var moves = NominationLifecycle.ModerationMoves(status, phase);
+
+        Assert.Equal(offered, string.Join(' ', moves));
+        Assert.All(moves, move => Assert.True(move switch
+        {
+            Approved => NominationLifecycle.Approve(status, phase).IsAllowed,
+            ChangesRequested => NominationLifecycle.RequestChanges(status, phase, Reason).IsAllowed,
+            Rejected => NominationLifecycle.Reject(status, phase, Reason).IsAllowed,
+            _ => NominationLifecycle.Hide(status, Reason).IsAllowed,
+        }));
+    }
+
+    [Theory]
+    [InlineData(Submitted, Screening, true)]
+    [InlineData(Approved, Screening, true)]
+    [InlineData(Submitted, Nominating, false)]
+    [InlineData(Rejected, Screening, false)]
+    [InlineData(Merged, Screening, false)]
+    public void Merging_is_offered_for_a_live_nomination_during_screening(NominationStatus status, CampaignPhase phase, bool offered) =>
+        Assert.Equal(offered, NominationLifecycle.CanMerge(status, phase));
 }

@@ -1,3 +1,4 @@
+using CitySpiritAwards.Domain.Seeds;
 using CitySpiritAwards.Abstractions.Campaigns;
 using CitySpiritAwards.Abstractions.Judging;
 using CitySpiritAwards.Domain.Campaigns;
@@ -35,7 +36,7 @@ public sealed class ClusterAssignmentTests(ServersFixture servers) : IAsyncLifet
             _site.Second.Services.GetRequiredService<JudgingRoundJob>().FollowPhaseAsync("demo"),
             _site.Second.Services.GetRequiredService<JudgingRoundJob>().FollowPhaseAsync("demo"));
 
-        var demoEntries = (await campaign.GetAsync())!.NominationIds;
+        var demoEntries = _site.First.Services.GetRequiredService<SeedData>().DemoCampaign.Nominations;
         var viaSecond = _site.Second.Services.GetRequiredService<IGrainFactory>();
         var assigned = 0;
         foreach (var category in CategoryIds.All)

@@ -67,11 +67,11 @@ public sealed class ModerationQueueTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal(2, Regex.Matches(queue, "Possible duplicate").Count);
 
-        var (_, refused) = await moderator.SubmitForPageAsync("/moderation/demo",
+        var (_, refused) = await moderator.SubmitAndFollowAsync("/moderation/demo",
             new Dictionary<string, string> { ["nominationId"] = first, ["action"] = "Reject", ["reason"] = "" });
         Assert.Contains("Please give a reason", refused);
 
-        var (_, approved) = await moderator.SubmitForPageAsync("/moderation/demo",
+        var (_, approved) = await moderator.SubmitAndFollowAsync("/moderation/demo",
             new Dictionary<string, string> { ["nominationId"] = second, ["action"] = "Approve", ["reason"] = "" });
         Assert.Contains("Saved, and recorded in the audit log.", approved);
         Assert.Contains("Approved", approved);

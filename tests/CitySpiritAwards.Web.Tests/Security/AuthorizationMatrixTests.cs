@@ -96,6 +96,7 @@ public sealed class AuthorizationMatrixTests(SecuritySite site) : IClassFixture<
         ["GET /moderation/{campaignId}"] = Moderator,
         ["POST /moderation/{campaignId}"] = Moderator,
         ["POST /moderation/{campaignId}?handler=Merge"] = Moderator,
+        ["POST /moderation/{campaignId}?handler=Bulk"] = Moderator,
         ["POST /api/nominations/{id}/moderation"] = Moderator,
         ["POST /api/nominations/{id}/merge"] = Moderator,
 

@@ -18,15 +18,18 @@ public sealed partial class AccountBrowser(AwardsAppFactory app, string culture 
         return (response.StatusCode, WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
     }
 
-    /// <summary>GETs the page, then POSTs the fields with the antiforgery token the page rendered.</summary>
-    public async Task<HttpResponseMessage> SubmitAsync(string path, IDictionary<string, string> fields)
+    /// <summary>
+    /// GETs the page (or <paramref name="formPath"/>, the page the form is on), then POSTs the fields, a name as often as a
+    /// form repeats it, with the antiforgery token the page rendered.
+    /// </summary>
+    public async Task<HttpResponseMessage> SubmitAsync(string path, IEnumerable<KeyValuePair<string, string>> fields, string? formPath = null)
     {
-        var page = await Client.GetAsync(Url(path));
+        var page = await Client.GetAsync(Url(formPath ?? path));
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         var html = await page.Content.ReadAsStringAsync();
         var token = AntiforgeryToken().Match(html);
-        Assert.True(token.Success, $"{path} rendered no antiforgery token.");
-        var form = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value) };
+        Assert.True(token.Success, $"{formPath ?? path} rendered no antiforgery token.");
+        var form = fields.Append(new("__RequestVerificationToken", WebUtility.HtmlDecode(token.Groups[1].Value)));
         return await Client.PostAsync(Url(path), new FormUrlEncodedContent(form));
     }
 
@@ -51,6 +54,14 @@ public sealed partial class AccountBrowser(AwardsAppFactory app, string culture 
             form.Add(file, field, fileName);
         }
         return await Client.PostAsync(Url(path), form);
+    }
+
+    /// <summary>Submits a form that answers with a redirect (post/redirect/get) and returns the page it leads to.</summary>
+    public async Task<(HttpStatusCode Status, string Html)> SubmitAndFollowAsync(string path, IEnumerable<KeyValuePair<string, string>> fields, string? formPath = null)
+    {
+        var response = await SubmitAsync(path, fields, formPath);
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"{path} answered {(int)response.StatusCode}, not a redirect to a page to read.");
+        return await GetAsync(response.Headers.Location!.OriginalString);
     }
 
     public async Task<(HttpStatusCode Status, string Html)> SubmitForPageAsync(string path, IDictionary<string, string> fields)

@@ -1,5 +1,7 @@
 using CitySpiritAwards.Abstractions.Campaigns;
 using CitySpiritAwards.Domain.Campaigns;
+using CitySpiritAwards.Domain.Nominations;
+using CitySpiritAwards.Storage.Nominations;
 using CitySpiritAwards.Grains.Time;
 using CitySpiritAwards.Web.Campaigns;
 using CitySpiritAwards.Web.Identity;
@@ -17,9 +19,13 @@ namespace CitySpiritAwards.Web.Pages.Admin;
 /// administrators at once start it only once; a tick box guards against a slip, since phases never go back.
 /// </summary>
 [Authorize(Policy = Roles.Administrator)]
-public sealed class CampaignModel(IGrainFactory grains, CampaignPhaseJob phases, AwardsClock clock, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class CampaignModel(
+    IGrainFactory grains, NominationQueries nominations, CampaignPhaseJob phases, AwardsClock clock, IStringLocalizer<SharedResource> text) : PageModel
 {
     public CampaignSnapshot? Campaign { get; private set; }
+
+    /// <summary>The campaign's nominations per status, counted in the read table.</summary>
+    public IReadOnlyDictionary<NominationStatus, int> Counts { get; private set; } = new Dictionary<NominationStatus, int>();
     public IReadOnlyList<AuditEntry> Audit { get; private set; } = [];
     public DateTimeOffset Now { get; private set; }
     public string? Message { get; private set; }
@@ -63,6 +69,7 @@ public sealed class CampaignModel(IGrainFactory grains, CampaignPhaseJob phases,
         var grain = grains.GetGrain<ICampaignGrain>(campaignId);
         Campaign = await grain.GetAsync();
         Audit = Campaign is null ? [] : (await grain.GetAuditLogAsync()).OrderByDescending(a => a.At).ToList();
+        Counts = Campaign is null ? Counts : await nominations.CountsAsync(campaignId, HttpContext.RequestAborted);
         Now = clock.UtcNow;
         return Campaign is not null;
     }

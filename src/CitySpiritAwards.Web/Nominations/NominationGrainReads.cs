@@ -2,7 +2,8 @@ using CitySpiritAwards.Abstractions.Nominations;
 
 namespace CitySpiritAwards.Web.Nominations;
 
-public static class NominationQueries
+/// <summary>Reads of a few nomination grains (a resident's own, a shortlist's), where their full state is needed; lists come from the read table.</summary>
+public static class NominationGrainReads
 {
     /// <summary>The nominations with these ids, in parallel; ids whose grain holds nothing (yet) are left out.</summary>
     public static async Task<IReadOnlyList<NominationView>> LoadNominationsAsync(this IGrainFactory grains, IEnumerable<string> ids)

@@ -1,0 +1,102 @@
+using System.Text.Json;
+using CitySpiritAwards.Domain.Nominations;
+using CitySpiritAwards.Grains.Nominations;
+using Dapper;
+
+namespace CitySpiritAwards.Storage.Nominations;
+
+/// <summary>The nominations table's write side, for the nomination grains, and the reads the judging grains need.</summary>
+public sealed class NominationIndex(ReadTables tables, TimeProvider time) : INominationIndex
+{
+    /// <summary>The outbox kind of a nomination's pending row.</summary>
+    public const string OutboxKind = "nomination";
+
+    /// <summary>How many of an award's entries judging reads at a time.</summary>
+    private const int EntriesPerRead = 2000;
+
+    // Written only if at least as new as the stored row: a late write of an older version never undoes a newer one.
+    private const string UpsertSql = """
+        INSERT INTO nominations (id, campaign_id, nominator_id, category_id, district_id, nominee_name, search_name, duplicate_key,
+            relationship, story_zh, story_en, status, consent, submitted_at, public_since, photo_ids, moderator_note, merged_into, history, version)
+        VALUES (@Id, @CampaignId, @NominatorId, @CategoryId, @DistrictId, @NomineeName, @SearchName, @DuplicateKey,
+            @Relationship, @StoryZh, @StoryEn, @Status, @Consent, @SubmittedAt, @PublicSince, @PhotoIds, @ModeratorNote, @MergedInto, @History, @Version)
+        ON CONFLICT (id) DO UPDATE SET
+            campaign_id = excluded.campaign_id, nominator_id = excluded.nominator_id, category_id = excluded.category_id,
+            district_id = excluded.district_id, nominee_name = excluded.nominee_name, search_name = excluded.search_name,
+            duplicate_key = excluded.duplicate_key, relationship = excluded.relationship, story_zh = excluded.story_zh,
+            story_en = excluded.story_en, status = excluded.status, consent = excluded.consent, submitted_at = excluded.submitted_at,
+            public_since = excluded.public_since, photo_ids = excluded.photo_ids, moderator_note = excluded.moderator_note,
+            merged_into = excluded.merged_into, history = excluded.history, version = excluded.version
+        WHERE nominations.version <= excluded.version
+        """;
+
+    private const string ClearSql = "DELETE FROM read_model_outbox WHERE kind = @Kind AND id = @Id";
+
+    public async Task MarkPendingAsync(string nominationId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await tables.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "INSERT INTO read_model_outbox (kind, id, since) VALUES (@Kind, @Id, @Since) ON CONFLICT (kind, id) DO NOTHING",
+            new { Kind = OutboxKind, Id = nominationId, Since = time.GetUtcNow().ToUnixTimeMilliseconds() },
+            cancellationToken: cancellationToken));
+    }
+
+    public async Task WriteAsync(NominationRow row, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await tables.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(UpsertSql, Parameters(row), transaction, cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition(ClearSql, new { Kind = OutboxKind, row.Id }, transaction, cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    public async Task ForgetPendingAsync(string nominationId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await tables.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(ClearSql, new { Kind = OutboxKind, Id = nominationId }, cancellationToken: cancellationToken));
+    }
+
+    public async Task<IReadOnlyList<EntryInJudging>> EntriesInJudgingAsync(string campaignId, string categoryId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await tables.OpenAsync(cancellationToken);
+        var entries = new List<EntryInJudging>();
+        var after = "";
+        while (true)
+        {
+            var page = (await connection.QueryAsync<(string Id, string NominatorId)>(new CommandDefinition("""
+                SELECT id, nominator_id FROM nominations
+                WHERE campaign_id = @CampaignId AND category_id = @CategoryId AND public_since IS NOT NULL AND id > @After
+                ORDER BY id LIMIT @Take
+                """, new { CampaignId = campaignId, CategoryId = categoryId, After = after, Take = EntriesPerRead },
+                cancellationToken: cancellationToken))).ToList();
+            entries.AddRange(page.Select(e => new EntryInJudging(e.Id, e.NominatorId)));
+            if (page.Count < EntriesPerRead)
+                return entries;
+            after = page[^1].Id;
+        }
+    }
+
+    private static object Parameters(NominationRow row) => new
+    {
+        row.Id,
+        row.CampaignId,
+        row.NominatorId,
+        row.Draft.CategoryId,
+        row.Draft.DistrictId,
+        row.Draft.NomineeName,
+        SearchName = DuplicateKey.Fold(row.Draft.NomineeName),
+        DuplicateKey = DuplicateKey.For(row.Draft.NomineeName, row.Draft.DistrictId),
+        row.Draft.Relationship,
+        row.Draft.StoryZh,
+        row.Draft.StoryEn,
+        Status = row.Status.ToString(),
+        Consent = row.Consent.ToString(),
+        SubmittedAt = row.SubmittedAt.ToUnixTimeMilliseconds(),
+        PublicSince = row.PublicSince?.ToUnixTimeMilliseconds(),
+        PhotoIds = string.Join(' ', row.PhotoIds),
+        row.ModeratorNote,
+        row.MergedInto,
+        History = JsonSerializer.Serialize(row.History),
+        row.Version,
+    };
+}

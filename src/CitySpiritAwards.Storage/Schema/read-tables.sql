@@ -1,0 +1,58 @@
+-- City Spirit Awards: the read tables. The same text runs on SQLite (embedded) and PostgreSQL (cluster); applied at
+-- start by ReadTables.MigrateAsync (in a cluster under the schema advisory lock, after orleans.sql and votes.sql),
+-- then read-tables.postgresql.sql on PostgreSQL. Idempotent. Grains write these tables; pages and APIs read them.
+-- Times are Unix milliseconds (UTC), so both providers compare and order them the same way.
+--
+-- nominations        one row per nomination ever submitted, as its grain last stored it (never deleted: a withdrawn
+--                    or merged nomination keeps its row with that status). The nominee's email is not kept.
+--                    public_since is set exactly while the nomination may be shown (approved and consented).
+--                    search_name and duplicate_key fold the name (DuplicateKey.Fold / For in the Domain project).
+-- read_model_outbox  a row per grain that is about to change its row: written before the grain stores its state,
+--                    deleted with the row's write. One older than a few seconds is a change whose row was never
+--                    written (a crash between the two); the catch-up job asks that grain to write it.
+
+CREATE TABLE IF NOT EXISTS nominations
+(
+    id             text   NOT NULL PRIMARY KEY,
+    campaign_id    text   NOT NULL,
+    nominator_id   text   NOT NULL,
+    category_id    text   NOT NULL,
+    district_id    text   NOT NULL,
+    nominee_name   text   NOT NULL,
+    search_name    text   NOT NULL,
+    duplicate_key  text   NOT NULL,
+    relationship   text   NOT NULL,
+    story_zh       text   NULL,
+    story_en       text   NULL,
+    status         text   NOT NULL,
+    consent        text   NOT NULL,
+    submitted_at   bigint NOT NULL,
+    public_since   bigint NULL,
+    photo_ids      text   NOT NULL,
+    moderator_note text   NULL,
+    merged_into    text   NULL,
+    history        text   NOT NULL,
+    version        bigint NOT NULL
+);
+
+-- The moderators' queue: by status, oldest first; and every status, oldest first.
+CREATE INDEX IF NOT EXISTS nominations_by_status ON nominations (campaign_id, status, submitted_at, id);
+CREATE INDEX IF NOT EXISTS nominations_by_time ON nominations (campaign_id, submitted_at, id);
+-- Possible duplicates: the same folded name in the same district.
+CREATE INDEX IF NOT EXISTS nominations_by_duplicate_key ON nominations (campaign_id, duplicate_key);
+-- The public gallery, newest first, whole or by award or district.
+CREATE INDEX IF NOT EXISTS nominations_public ON nominations (campaign_id, public_since DESC, id) WHERE public_since IS NOT NULL;
+CREATE INDEX IF NOT EXISTS nominations_public_by_category ON nominations (campaign_id, category_id, public_since DESC, id) WHERE public_since IS NOT NULL;
+CREATE INDEX IF NOT EXISTS nominations_public_by_district ON nominations (campaign_id, district_id, public_since DESC, id) WHERE public_since IS NOT NULL;
+-- Judging's entries of one award, a page at a time by id.
+CREATE INDEX IF NOT EXISTS nominations_in_judging ON nominations (campaign_id, category_id, id) WHERE public_since IS NOT NULL;
+
+CREATE TABLE IF NOT EXISTS read_model_outbox
+(
+    kind  text   NOT NULL,
+    id    text   NOT NULL,
+    since bigint NOT NULL,
+    PRIMARY KEY (kind, id)
+);
+
+CREATE INDEX IF NOT EXISTS read_model_outbox_by_age ON read_model_outbox (kind, since);

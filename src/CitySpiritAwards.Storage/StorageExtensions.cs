@@ -1,0 +1,19 @@
+using CitySpiritAwards.Grains.Nominations;
+using CitySpiritAwards.Storage.Nominations;
+using CitySpiritAwards.Storage.Repair;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CitySpiritAwards.Storage;
+
+public static class StorageExtensions
+{
+    /// <summary>The read tables in <paramref name="tables"/>: the grains' index writer, the queries pages use, the repair.</summary>
+    public static IServiceCollection AddReadTables(this IServiceCollection services, ReadTables tables)
+    {
+        services.AddSingleton(tables);
+        services.AddSingleton<INominationIndex, NominationIndex>();
+        services.AddSingleton<NominationQueries>();
+        services.AddSingleton<ReadTableRepair>();
+        return services;
+    }
+}
