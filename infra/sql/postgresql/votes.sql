@@ -21,6 +21,10 @@
 --               hold_id is what the review pages and API show: derived from the receipt, it does not reveal it.
 --               No column here names the entry voted for.
 -- vote_hold_sweeps  campaigns whose last fraud scan after voting closed (at the start of Tallying) has run.
+-- vote_scans        how far each campaign's fraud scans have read (the latest voted_at): the next scan reads the votes
+--                   after it (less a minute, for votes committed late), so a scan's cost follows the votes cast since.
+-- network_first_votes  each account's first vote from each network, kept by the scans: the "many accounts on one
+--                   network" signal ranks a network's accounts by it without reading all of the network's votes.
 
 BEGIN;
 SELECT pg_advisory_xact_lock(4853290217);
@@ -69,6 +73,26 @@ CREATE TABLE IF NOT EXISTS vote_holds
 );
 
 CREATE INDEX IF NOT EXISTS vote_holds_by_campaign ON vote_holds (campaign_id, held_at);
+
+-- The fraud scan reads the votes cast since its last run, and the recent votes of the networks among them.
+CREATE INDEX IF NOT EXISTS votes_by_time ON votes (campaign_id, voted_at, receipt);
+CREATE INDEX IF NOT EXISTS votes_by_network ON votes (campaign_id, network, voted_at);
+
+CREATE TABLE IF NOT EXISTS vote_scans
+(
+    campaign_id text        NOT NULL PRIMARY KEY,
+    scanned_to  timestamptz NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS network_first_votes
+(
+    campaign_id text        NOT NULL,
+    network     text        NOT NULL,
+    voter_id    text        NOT NULL,
+    voted_at    timestamptz NOT NULL,
+    receipt     text        NOT NULL,
+    PRIMARY KEY (campaign_id, network, voter_id)
+);
 
 CREATE TABLE IF NOT EXISTS vote_hold_sweeps
 (

@@ -58,6 +58,20 @@ public sealed record FraudThresholds(
 /// </summary>
 public static class FraudSignals
 {
+    /// <summary>
+    /// The flags of <paramref name="scanned"/> alone, as <see cref="Flag"/> over every vote of the campaign would give
+    /// them, from only what they depend on. A vote's flags depend on the votes before it, so <paramref name="earlier"/>
+    /// must hold, for each network among the scanned votes, every vote from it since <c>Window</c> before the earliest
+    /// scanned vote (the burst rule) and each account's first vote from it (the many-accounts rule, which ranks accounts
+    /// by their first vote). That is what lets a scan read the votes cast since the last one instead of all of them.
+    /// </summary>
+    public static IReadOnlyList<FraudFlag> FlagAmong(IReadOnlyCollection<VoteTrace> scanned, IEnumerable<VoteTrace> earlier, FraudThresholds thresholds)
+    {
+        var ids = scanned.Select(v => v.VoteId).ToHashSet(StringComparer.Ordinal);
+        var traces = scanned.Concat(earlier.Where(v => !ids.Contains(v.VoteId))).DistinctBy(v => v.VoteId, StringComparer.Ordinal);
+        return Flag(traces, thresholds).Where(f => ids.Contains(f.VoteId)).ToList();
+    }
+
     public static IReadOnlyList<FraudFlag> Flag(IEnumerable<VoteTrace> traces, FraudThresholds thresholds)
     {
         var votes = traces.OrderBy(t => t.VotedAt).ThenBy(t => t.VoteId, StringComparer.Ordinal).ToList();

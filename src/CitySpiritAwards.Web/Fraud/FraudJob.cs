@@ -15,10 +15,11 @@ public sealed record FraudScan(string CampaignId, int Votes, int Flagged, int Ne
 
 /// <summary>
 /// The fraud signals' Hangfire job. Every minute (<see cref="FraudOptions.Cron"/>) it scans each campaign in
-/// PublicVoting, and once more each campaign that has reached Tallying (then never again): reads the campaign's votes
-/// (never whom they were for) and each voter's account creation time from Identity, runs
-/// <see cref="FraudSignals"/> with the campaign's thresholds, and holds the flagged votes (<see cref="IVoteHolds.HoldAsync"/>:
-/// held and out of the tallies in one transaction, a vote held at most once). The same votes give the same flags, so a
+/// PublicVoting, and once more each campaign that has reached Tallying (then never again). A scan reads only the votes
+/// cast since the campaign's last scan (never whom they were for), in batches, with what their signals depend on: the
+/// recent votes of their networks and each account's first vote there (<see cref="FraudSignals.FlagAmong"/>), and the
+/// creation time of just those voters' accounts. It holds the flagged votes (<see cref="IVoteHolds.HoldAsync"/>: held
+/// and out of the tallies in one transaction, a vote held at most once). The same votes give the same flags, so a
 /// retried run, or the same run on two silos at once, holds nothing twice; a vote an administrator decided is never
 /// flagged again.
 /// </summary>
@@ -27,6 +28,15 @@ public sealed class FraudJob(
 {
     public const string RecurringJobId = "fraud-signals";
     private const int AccountsPerQuery = 500;
+
+    /// <summary>Votes read and flagged at a time: memory stays flat however many votes arrived since the last scan.</summary>
+    internal const int VotesPerBatch = 20_000;
+
+    /// <summary>
+    /// A vote is committed moments after it is cast, but a batch retried after a database hiccup can land later; each
+    /// scan reads again this far behind the latest vote it saw, so such a vote is never skipped (reading one twice is harmless).
+    /// </summary>
+    internal static readonly TimeSpan LateCommits = TimeSpan.FromMinutes(1);
 
     /// <summary>The recurring job: returns what each scanned campaign's scan found (Hangfire keeps it as the job's result).</summary>
     [AutomaticRetry(Attempts = 3)]
@@ -54,17 +64,43 @@ public sealed class FraudJob(
 
     private async Task<FraudScan> ScanAsync(CampaignSnapshot campaign)
     {
-        var votes = await holds.LoadVotesAsync(campaign.Id, CancellationToken.None);
-        if (votes.Count == 0)
-            return new FraudScan(campaign.Id, 0, 0, 0);
+        var thresholds = campaign.Settings.Fraud ?? new FraudThresholds();
+        var scannedTo = await holds.ScannedToAsync(campaign.Id, CancellationToken.None);
+        var after = scannedTo is { } mark && mark - LateCommits > VotePosition.Start.VotedAt ? new VotePosition(mark - LateCommits, "") : VotePosition.Start;
+        var (read, flagged, held) = (0, 0, 0);
+        while (true)
+        {
+            var votes = await holds.LoadVotesAsync(campaign.Id, after, VotesPerBatch, CancellationToken.None);
+            if (votes.Count == 0)
+                break;
+            var (batchFlagged, batchHeld) = await ScanBatchAsync(campaign.Id, votes, thresholds);
+            (read, flagged, held) = (read + votes.Count, flagged + batchFlagged, held + batchHeld);
+            after = votes[^1].Position;
+            await holds.MarkScannedToAsync(campaign.Id, after.VotedAt, CancellationToken.None);
+            if (votes.Count < VotesPerBatch)
+                break;
+        }
+        if (held > 0)
+            logger.LogInformation("Fraud signals held {Held} more votes of campaign {CampaignId} for review ({Flagged} of the {Votes} votes read flagged)",
+                held, campaign.Id, flagged, read);
+        return new FraudScan(campaign.Id, read, flagged, held);
+    }
+
+    /// <summary>Flags and holds one batch of votes, from them and what their signals depend on. Returns (flagged, newly held).</summary>
+    private async Task<(int Flagged, int Held)> ScanBatchAsync(string campaignId, IReadOnlyList<VoteEvent> votes, FraudThresholds thresholds)
+    {
+        // First votes are recorded before the context is read, so an account's first vote may be in this very batch.
+        await holds.RecordFirstVotesAsync(campaignId, votes, CancellationToken.None);
+        var networks = votes.Select(v => v.Network).Where(n => n != ClientNetwork.Unknown).ToHashSet(StringComparer.Ordinal);
+        var earlier = await holds.LoadEarlierVotesAsync(campaignId, networks, votes[0].VotedAt - thresholds.Window, CancellationToken.None);
         var created = await AccountsCreatedAsync(votes.Select(v => v.VoterId).Distinct(StringComparer.Ordinal).ToList());
-        var traces = votes.Select(v => new VoteTrace(
+        VoteTrace Trace(VoteEvent v) => new(
             v.Receipt, v.VoterId, v.VotedAt,
-            created.TryGetValue(v.VoterId, out var at) ? at : DateTimeOffset.MinValue, // no such account: not "fresh"
-            v.Network == ClientNetwork.Unknown ? "" : v.Network));
+            created.TryGetValue(v.VoterId, out var at) ? at : DateTimeOffset.MinValue, // unknown here: not "fresh" (only the scanned votes' ages count)
+            v.Network == ClientNetwork.Unknown ? "" : v.Network);
         var voters = votes.ToDictionary(v => v.Receipt, v => v.VoterId, StringComparer.Ordinal);
 
-        var flagged = FraudSignals.Flag(traces, campaign.Settings.Fraud ?? new FraudThresholds())
+        var flagged = FraudSignals.FlagAmong(votes.Select(Trace).ToList(), earlier.Select(Trace), thresholds)
             .GroupBy(f => f.VoteId, StringComparer.Ordinal)
             .Select(flags => new NewHold(
                 flags.Key,
@@ -73,11 +109,7 @@ public sealed class FraudJob(
                 flags.FirstOrDefault(f => f.Reason == FraudReason.ManyAccountsOneNetwork)?.Count,
                 created.TryGetValue(voters[flags.Key], out var at) ? at : null))
             .ToList();
-        var held = await holds.HoldAsync(campaign.Id, flagged, clock.UtcNow, CancellationToken.None);
-        if (held > 0)
-            logger.LogInformation("Fraud signals held {Held} more votes of campaign {CampaignId} for review ({Flagged} of {Votes} flagged in all)",
-                held, campaign.Id, flagged.Count, votes.Count);
-        return new FraudScan(campaign.Id, votes.Count, flagged.Count, held);
+        return (flagged.Count, await holds.HoldAsync(campaignId, flagged, clock.UtcNow, CancellationToken.None));
     }
 
     private async Task<Dictionary<string, DateTimeOffset>> AccountsCreatedAsync(IReadOnlyList<string> voterIds)

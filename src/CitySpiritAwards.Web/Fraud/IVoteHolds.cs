@@ -10,8 +10,29 @@ namespace CitySpiritAwards.Web.Fraud;
 /// </summary>
 public interface IVoteHolds
 {
-    /// <summary>Every vote of the campaign ever cast, withdrawn ones included (they were cast from their network all the same).</summary>
-    Task<IReadOnlyList<VoteEvent>> LoadVotesAsync(string campaignId, CancellationToken cancellationToken);
+    /// <summary>
+    /// Up to <paramref name="limit"/> of the campaign's votes cast after <paramref name="after"/> (by time, then receipt),
+    /// withdrawn ones included (they were cast from their network all the same), oldest first.
+    /// </summary>
+    Task<IReadOnlyList<VoteEvent>> LoadVotesAsync(string campaignId, VotePosition after, int limit, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Records each account's first vote from each network among <paramref name="votes"/> (keeping an earlier one
+    /// already recorded), so a scan ranks a network's accounts without reading all its votes. Idempotent.
+    /// </summary>
+    Task RecordFirstVotesAsync(string campaignId, IReadOnlyList<VoteEvent> votes, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// What the signals of votes from these networks depend on (<c>FraudSignals.FlagAmong</c>): every vote from them
+    /// since <paramref name="windowStart"/>, and each account's first vote from them.
+    /// </summary>
+    Task<IReadOnlyList<VoteEvent>> LoadEarlierVotesAsync(string campaignId, IReadOnlyCollection<string> networks, DateTimeOffset windowStart, CancellationToken cancellationToken);
+
+    /// <summary>The time of the latest vote a scan of the campaign has read, or null before its first scan.</summary>
+    Task<DateTimeOffset?> ScannedToAsync(string campaignId, CancellationToken cancellationToken);
+
+    /// <summary>Moves the campaign's scan mark to <paramref name="votedAt"/>, never back.</summary>
+    Task MarkScannedToAsync(string campaignId, DateTimeOffset votedAt, CancellationToken cancellationToken);
 
     /// <summary>
     /// Records each hold and takes its vote out of the count, in one transaction. A vote that already has a hold row
@@ -37,7 +58,27 @@ public interface IVoteHolds
 }
 
 /// <summary>A vote as the signals see it: no entry.</summary>
-public sealed record VoteEvent(string Receipt, string VoterId, DateTimeOffset VotedAt, string Network);
+public sealed record VoteEvent(string Receipt, string VoterId, DateTimeOffset VotedAt, string Network)
+{
+    public VotePosition Position => new(VotedAt, Receipt);
+}
+
+/// <summary>Where a vote stands in the order scans read votes in: by time, then receipt.</summary>
+public sealed record VotePosition(DateTimeOffset VotedAt, string Receipt)
+{
+    /// <summary>Before every vote.</summary>
+    public static VotePosition Start { get; } = new(DateTimeOffset.UnixEpoch, "");
+}
+
+public sealed class VotePositionOrder : IComparer<VotePosition>
+{
+    public static VotePositionOrder Instance { get; } = new();
+
+    public int Compare(VotePosition? x, VotePosition? y) =>
+        x is null || y is null ? Comparer<object>.Default.Compare(x, y)
+        : x.VotedAt != y.VotedAt ? x.VotedAt.CompareTo(y.VotedAt)
+        : string.CompareOrdinal(x.Receipt, y.Receipt);
+}
 
 /// <summary>Why one vote is held (the signals that flagged it, with what they measured).</summary>
 public sealed record NewHold(string Receipt, int? BurstVotes, bool FreshAccount, int? NetworkAccounts, DateTimeOffset? AccountCreatedAt)

@@ -55,10 +55,80 @@ public sealed class PostgresVoteHolds(NpgsqlDataSource database) : IVoteHolds
         ON CONFLICT (campaign_id, entry_id, shard) DO UPDATE SET votes = t.votes + excluded.votes
         """;
 
-    public async Task<IReadOnlyList<VoteEvent>> LoadVotesAsync(string campaignId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<VoteEvent>> LoadVotesAsync(string campaignId, VotePosition after, int limit, CancellationToken cancellationToken)
     {
-        await using var command = database.CreateCommand("SELECT receipt, voter_id, voted_at, network FROM votes WHERE campaign_id = $1");
+        await using var command = database.CreateCommand("""
+            SELECT receipt, voter_id, voted_at, network FROM votes
+            WHERE campaign_id = $1 AND (voted_at, receipt) > ($2, $3)
+            ORDER BY voted_at, receipt LIMIT $4
+            """);
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = campaignId });
+        command.Parameters.Add(new NpgsqlParameter<DateTime> { TypedValue = after.VotedAt.UtcDateTime, NpgsqlDbType = NpgsqlDbType.TimestampTz });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = after.Receipt });
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = limit });
+        return await ReadVotesAsync(command, cancellationToken);
+    }
+
+    public async Task RecordFirstVotesAsync(string campaignId, IReadOnlyList<VoteEvent> votes, CancellationToken cancellationToken)
+    {
+        var first = votes.Where(v => v.Network != Voting.ClientNetwork.Unknown)
+            .GroupBy(v => (v.Network, v.VoterId))
+            .Select(g => g.MinBy(v => v.Position, VotePositionOrder.Instance)!)
+            .OrderBy(v => v.Network, StringComparer.Ordinal).ThenBy(v => v.VoterId, StringComparer.Ordinal) // one lock order for two scans at once
+            .ToList();
+        if (first.Count == 0)
+            return;
+        await using var command = database.CreateCommand("""
+            INSERT INTO network_first_votes AS f (campaign_id, network, voter_id, voted_at, receipt)
+            SELECT $1, u.network, u.voter_id, u.voted_at, u.receipt
+            FROM unnest($2::text[], $3::text[], $4::timestamptz[], $5::text[]) AS u(network, voter_id, voted_at, receipt)
+            ON CONFLICT (campaign_id, network, voter_id) DO UPDATE SET voted_at = excluded.voted_at, receipt = excluded.receipt
+            WHERE (excluded.voted_at, excluded.receipt) < (f.voted_at, f.receipt)
+            """);
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = campaignId });
+        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = first.Select(v => v.Network).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = first.Select(v => v.VoterId).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter<DateTime[]> { TypedValue = first.Select(v => v.VotedAt.UtcDateTime).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz });
+        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = first.Select(v => v.Receipt).ToArray() });
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<VoteEvent>> LoadEarlierVotesAsync(
+        string campaignId, IReadOnlyCollection<string> networks, DateTimeOffset windowStart, CancellationToken cancellationToken)
+    {
+        if (networks.Count == 0)
+            return [];
+        await using var command = database.CreateCommand("""
+            SELECT receipt, voter_id, voted_at, network FROM votes WHERE campaign_id = $1 AND network = ANY($2) AND voted_at >= $3
+            UNION
+            SELECT receipt, voter_id, voted_at, network FROM network_first_votes WHERE campaign_id = $1 AND network = ANY($2)
+            """);
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = campaignId });
+        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = networks.ToArray() });
+        command.Parameters.Add(new NpgsqlParameter<DateTime> { TypedValue = windowStart.UtcDateTime, NpgsqlDbType = NpgsqlDbType.TimestampTz });
+        return await ReadVotesAsync(command, cancellationToken);
+    }
+
+    public async Task<DateTimeOffset?> ScannedToAsync(string campaignId, CancellationToken cancellationToken)
+    {
+        await using var command = database.CreateCommand("SELECT scanned_to FROM vote_scans WHERE campaign_id = $1");
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = campaignId });
+        return await command.ExecuteScalarAsync(cancellationToken) is DateTime at ? new DateTimeOffset(at, TimeSpan.Zero) : null;
+    }
+
+    public async Task MarkScannedToAsync(string campaignId, DateTimeOffset votedAt, CancellationToken cancellationToken)
+    {
+        await using var command = database.CreateCommand("""
+            INSERT INTO vote_scans AS s (campaign_id, scanned_to) VALUES ($1, $2)
+            ON CONFLICT (campaign_id) DO UPDATE SET scanned_to = greatest(s.scanned_to, excluded.scanned_to)
+            """);
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = campaignId });
+        command.Parameters.Add(new NpgsqlParameter<DateTime> { TypedValue = votedAt.UtcDateTime, NpgsqlDbType = NpgsqlDbType.TimestampTz });
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static async Task<IReadOnlyList<VoteEvent>> ReadVotesAsync(NpgsqlCommand command, CancellationToken cancellationToken)
+    {
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var votes = new List<VoteEvent>();
         while (await reader.ReadAsync(cancellationToken))

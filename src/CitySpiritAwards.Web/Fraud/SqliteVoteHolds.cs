@@ -11,16 +11,95 @@ public sealed class SqliteVoteHolds(SqliteVoteLedger ledger) : IVoteHolds
 {
     private const int ReviewShard = -1;
 
-    public Task<IReadOnlyList<VoteEvent>> LoadVotesAsync(string campaignId, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<VoteEvent>> LoadVotesAsync(string campaignId, VotePosition after, int limit, CancellationToken cancellationToken)
     {
         using var connection = ledger.OpenConnection();
-        using var command = Command(connection, null, "SELECT receipt, voter_id, voted_at, network FROM votes WHERE campaign_id = $campaign");
+        using var command = Command(connection, null, """
+            SELECT receipt, voter_id, voted_at, network FROM votes
+            WHERE campaign_id = $campaign AND (voted_at, receipt) > ($after, $receipt)
+            ORDER BY voted_at, receipt LIMIT $limit
+            """);
         command.Parameters.AddWithValue("$campaign", campaignId);
+        command.Parameters.AddWithValue("$after", after.VotedAt.ToUniversalTime());
+        command.Parameters.AddWithValue("$receipt", after.Receipt);
+        command.Parameters.AddWithValue("$limit", limit);
+        return Task.FromResult(ReadVotes(command));
+    }
+
+    public Task RecordFirstVotesAsync(string campaignId, IReadOnlyList<VoteEvent> votes, CancellationToken cancellationToken)
+    {
+        using var connection = ledger.OpenConnection();
+        using var transaction = connection.BeginTransaction();
+        using var record = Command(connection, transaction, """
+            INSERT INTO network_first_votes (campaign_id, network, voter_id, voted_at, receipt) VALUES ($campaign, $network, $voter, $voted_at, $receipt)
+            ON CONFLICT (campaign_id, network, voter_id) DO UPDATE SET voted_at = excluded.voted_at, receipt = excluded.receipt
+            WHERE (excluded.voted_at, excluded.receipt) < (network_first_votes.voted_at, network_first_votes.receipt)
+            """);
+        foreach (var vote in votes.Where(v => v.Network != ClientNetwork.Unknown))
+        {
+            record.Parameters.Clear();
+            record.Parameters.AddWithValue("$campaign", campaignId);
+            record.Parameters.AddWithValue("$network", vote.Network);
+            record.Parameters.AddWithValue("$voter", vote.VoterId);
+            record.Parameters.AddWithValue("$voted_at", vote.VotedAt.ToUniversalTime());
+            record.Parameters.AddWithValue("$receipt", vote.Receipt);
+            record.ExecuteNonQuery();
+        }
+        transaction.Commit();
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<VoteEvent>> LoadEarlierVotesAsync(
+        string campaignId, IReadOnlyCollection<string> networks, DateTimeOffset windowStart, CancellationToken cancellationToken)
+    {
+        using var connection = ledger.OpenConnection();
+        var votes = new List<VoteEvent>();
+        foreach (var chunk in networks.Chunk(500))
+        {
+            var list = string.Join(", ", chunk.Select((_, i) => $"$n{i}"));
+            using var command = Command(connection, null, $"""
+                SELECT receipt, voter_id, voted_at, network FROM votes WHERE campaign_id = $campaign AND network IN ({list}) AND voted_at >= $from
+                UNION
+                SELECT receipt, voter_id, voted_at, network FROM network_first_votes WHERE campaign_id = $campaign AND network IN ({list})
+                """);
+            command.Parameters.AddWithValue("$campaign", campaignId);
+            command.Parameters.AddWithValue("$from", windowStart.ToUniversalTime());
+            for (var i = 0; i < chunk.Length; i++)
+                command.Parameters.AddWithValue($"$n{i}", chunk[i]);
+            votes.AddRange(ReadVotes(command));
+        }
+        return Task.FromResult<IReadOnlyList<VoteEvent>>(votes);
+    }
+
+    public Task<DateTimeOffset?> ScannedToAsync(string campaignId, CancellationToken cancellationToken)
+    {
+        using var connection = ledger.OpenConnection();
+        using var command = Command(connection, null, "SELECT scanned_to FROM vote_scans WHERE campaign_id = $campaign");
+        command.Parameters.AddWithValue("$campaign", campaignId);
+        using var reader = command.ExecuteReader();
+        return Task.FromResult(reader.Read() ? reader.GetDateTimeOffset(0) : (DateTimeOffset?)null);
+    }
+
+    public Task MarkScannedToAsync(string campaignId, DateTimeOffset votedAt, CancellationToken cancellationToken)
+    {
+        using var connection = ledger.OpenConnection();
+        using var command = Command(connection, null, """
+            INSERT INTO vote_scans (campaign_id, scanned_to) VALUES ($campaign, $at)
+            ON CONFLICT (campaign_id) DO UPDATE SET scanned_to = max(scanned_to, excluded.scanned_to)
+            """);
+        command.Parameters.AddWithValue("$campaign", campaignId);
+        command.Parameters.AddWithValue("$at", votedAt.ToUniversalTime());
+        command.ExecuteNonQuery();
+        return Task.CompletedTask;
+    }
+
+    private static IReadOnlyList<VoteEvent> ReadVotes(SqliteCommand command)
+    {
         using var reader = command.ExecuteReader();
         var votes = new List<VoteEvent>();
         while (reader.Read())
             votes.Add(new VoteEvent(reader.GetString(0), reader.GetString(1), reader.GetDateTimeOffset(2), reader.GetString(3)));
-        return Task.FromResult<IReadOnlyList<VoteEvent>>(votes);
+        return votes;
     }
 
     public Task<int> HoldAsync(string campaignId, IReadOnlyList<NewHold> holds, DateTimeOffset now, CancellationToken cancellationToken)

@@ -8,7 +8,8 @@ namespace CitySpiritAwards.Web.Voting;
 /// The votes table in a SQLite file (embedded mode), with the same shape and rules as on PostgreSQL. One batch is one
 /// transaction, synced to disk before it is acknowledged (WAL, synchronous=FULL), so votes survive a restart or a crash.
 /// SQLite takes one writer at a time: embedded mode runs one writer slot. The fraud review's tables (vote_holds,
-/// vote_hold_sweeps, see infra/sql/postgresql/votes.sql) are created here too and used by <c>SqliteVoteHolds</c>.
+/// vote_hold_sweeps, vote_scans, network_first_votes, see infra/sql/postgresql/votes.sql) are created here too and used
+/// by <c>SqliteVoteHolds</c>.
 /// </summary>
 public sealed class SqliteVoteLedger : IVoteLedger
 {
@@ -55,6 +56,22 @@ public sealed class SqliteVoteLedger : IVoteLedger
         (
             campaign_id TEXT NOT NULL PRIMARY KEY,
             swept_at    TEXT NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS votes_by_time ON votes (campaign_id, voted_at, receipt);
+        CREATE INDEX IF NOT EXISTS votes_by_network ON votes (campaign_id, network, voted_at);
+        CREATE TABLE IF NOT EXISTS vote_scans
+        (
+            campaign_id TEXT NOT NULL PRIMARY KEY,
+            scanned_to  TEXT NOT NULL
+        );
+        CREATE TABLE IF NOT EXISTS network_first_votes
+        (
+            campaign_id TEXT NOT NULL,
+            network     TEXT NOT NULL,
+            voter_id    TEXT NOT NULL,
+            voted_at    TEXT NOT NULL,
+            receipt     TEXT NOT NULL,
+            PRIMARY KEY (campaign_id, network, voter_id)
         );
         """;
 

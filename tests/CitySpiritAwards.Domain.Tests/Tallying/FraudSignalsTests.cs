@@ -140,4 +140,45 @@ public sealed class FraudSignalsTests
 
         Assert.Empty(FraudSignals.Flag(votes, thresholds));
     }
+
+    /// <summary>
+    /// What a scan reads of the earlier votes (FraudJob): from each network it scans, the votes within the window
+    /// before the earliest scanned one, and every account's first vote.
+    /// </summary>
+    private static IReadOnlyList<VoteTrace> Context(IReadOnlyList<VoteTrace> before, IReadOnlyList<VoteTrace> scanned, FraudThresholds thresholds)
+    {
+        var networks = scanned.Select(v => v.Network).Where(n => n.Length > 0).ToHashSet();
+        var windowStart = scanned.Min(v => v.VotedAt) - thresholds.Window;
+        var inWindow = before.Where(v => networks.Contains(v.Network) && v.VotedAt >= windowStart);
+        var firstVotes = before.Where(v => networks.Contains(v.Network))
+            .GroupBy(v => (v.Network, v.VoterId)).Select(g => g.OrderBy(v => v.VotedAt).ThenBy(v => v.VoteId, StringComparer.Ordinal).First());
+        return inWindow.Concat(firstVotes).ToList();
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(7)]
+    [InlineData(42)]
+    public void Flagging_the_new_votes_from_their_context_gives_what_flagging_every_vote_gives_them(int seed)
+    {
+        var random = new Random(seed);
+        var thresholds = new FraudThresholds(BurstVotes: 4, BurstWindow: TimeSpan.FromMinutes(3), AccountsPerNetwork: 5);
+        var votes = Enumerable.Range(0, 600).Select(i => new VoteTrace(
+                $"vote-{i:D4}", $"voter-{random.Next(120)}", Start.AddSeconds(i * 7 + random.Next(7)),
+                random.Next(10) == 0 ? Start.AddSeconds(i * 7 - 60) : OldAccount, // now and then an account made a minute before
+                random.Next(8) == 0 ? "" : $"198.51.{random.Next(6)}.0/24"))
+            .ToList();
+        var expected = FraudSignals.Flag(votes, thresholds);
+
+        // Scanned in four rounds, each reading only the votes cast since the last round and their context.
+        var flags = new List<FraudFlag>();
+        foreach (var round in votes.Chunk(150))
+        {
+            var before = votes.Where(v => v.VotedAt < round[0].VotedAt).ToList();
+            flags.AddRange(FraudSignals.FlagAmong(round, Context(before, round, thresholds), thresholds));
+        }
+
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected.OrderBy(f => f.VoteId).ThenBy(f => f.Reason), flags.OrderBy(f => f.VoteId).ThenBy(f => f.Reason));
+    }
 }

@@ -47,9 +47,36 @@ public sealed class FraudJobTests(FraudSite site)
         var again = await Task.WhenAll(site.Job.ScanAsync(scenario.Campaign.Id), site.Job.ScanAsync(scenario.Campaign.Id), ScanAllAsync());
 
         Assert.Equal(3, first!.NewlyHeld);
-        Assert.All(again, scan => Assert.Equal(first with { NewlyHeld = 0 }, scan));
+        // Each later scan reads again only the minute before the latest vote it saw (the fresh account's vote, which it
+        // flags again and does not hold twice).
+        Assert.All(again, scan => Assert.Equal(new FraudScan(scenario.Campaign.Id, Votes: 1, Flagged: 1, NewlyHeld: 0), scan));
         Assert.Equal(ledger, site.Ledger(scenario.Campaign.Id));
         Assert.Equal((4L, 1L), await TalliesAsync(scenario));
+    }
+
+    [Fact]
+    public async Task A_scan_reads_only_the_votes_cast_since_the_last_one_and_still_sees_a_burst_that_spans_both()
+    {
+        var scenario = await site.ScenarioAsync();
+        await site.Job.ScanAsync(scenario.Campaign.Id);
+        site.Clock.Advance(TimeSpan.FromMinutes(10));
+        // Two more accounts on the burst's network, within its window of each other but long after the first five:
+        // not a burst, but the sixth and seventh accounts on one network (the campaign allows four).
+        var late = new[] { await FraudVoters.CreateAsync(site.App, "203.0.113.6", site.Clock.GetUtcNow().AddDays(-90)), await FraudVoters.CreateAsync(site.App, "203.0.113.7", site.Clock.GetUtcNow().AddDays(-90)) };
+        var receipts = new List<string>();
+        foreach (var voter in late)
+        {
+            receipts.Add(await voter.VoteAsync(scenario.Campaign, scenario.Other));
+            site.Clock.Advance(TimeSpan.FromSeconds(10));
+        }
+
+        var scan = await site.Job.ScanAsync(scenario.Campaign.Id);
+
+        // The two new votes, and the fresh account's again (in the minute before the last scan's latest vote), held once.
+        Assert.Equal(new FraudScan(scenario.Campaign.Id, Votes: 3, Flagged: 3, NewlyHeld: 2), scan);
+        var visitor = site.App.CreateClient();
+        foreach (var receipt in receipts)
+            Assert.Equal("HeldForReview", await FraudVoters.ReceiptStatusAsync(visitor, receipt));
     }
 
     [Fact]
