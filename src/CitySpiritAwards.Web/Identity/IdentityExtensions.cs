@@ -38,8 +38,8 @@ public static class IdentityExtensions
                 options.SignIn.RequireConfirmedEmail = true;
                 options.User.RequireUniqueEmail = true;
                 options.User.AllowedUserNameCharacters = ""; // the user name is the email address, validated as such
-                // Length over composition rules (NIST SP 800-63B): easier for the public, no weaker.
-                options.Password.RequiredLength = 8;
+                // Length and a list of common passwords over composition rules (NIST SP 800-63B): easier for the public, no weaker.
+                options.Password.RequiredLength = 10;
                 options.Password.RequiredUniqueChars = 4;
                 options.Password.RequireNonAlphanumeric = false;
                 options.Password.RequireUppercase = false;
@@ -51,7 +51,9 @@ public static class IdentityExtensions
             })
             .AddEntityFrameworkStores<AwardsDbContext>()
             .AddDefaultTokenProviders()
-            .AddErrorDescriber<LocalizedIdentityErrorDescriber>();
+            .AddErrorDescriber<LocalizedIdentityErrorDescriber>()
+            .AddPasswordValidator<CommonPasswordValidator>();
+        services.AddSingleton<CommonPasswords>();
 
         services.ConfigureApplicationCookie(cookie =>
         {
