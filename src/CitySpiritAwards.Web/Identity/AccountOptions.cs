@@ -6,8 +6,8 @@ public sealed class AccountOptions
     public const string Section = "Account";
 
     /// <summary>
-    /// Scheme and host used in links sent by email, e.g. <c>https://awards.example.org</c> (no path). When empty the
-    /// links use the host of the request; set it in production so a forged Host header cannot redirect the links.
+    /// Scheme and host used in links sent by email, e.g. <c>https://awards.example.org</c> (no path). When empty the links use
+    /// the host of the request only where it cannot be forged (see <see cref="LinkOrigin"/>); set it in production.
     /// </summary>
     public string? PublicOrigin { get; set; }
 

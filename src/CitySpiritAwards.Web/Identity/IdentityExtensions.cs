@@ -97,6 +97,7 @@ public static class IdentityExtensions
                 sp.GetRequiredService<TimeProvider>(),
                 sp.GetRequiredService<ILogger<OutboxEmailSender>>()));
         services.AddSingleton<AccountEmails>();
+        services.AddSingleton<LinkOrigin>();
         services.AddScoped<AccountMailer>();
         services.AddScoped<StaffRoles>();
 
@@ -159,6 +160,22 @@ public static class IdentityExtensions
         }
 
         await BootstrapAdministratorAsync(provider, logger, cancellationToken);
+        WarnWhenEmailLinksNeedAnOrigin(provider, logger);
+    }
+
+    /// <summary>
+    /// Outside Development, a site reached by its public name needs Account:PublicOrigin (or AllowedHosts): without either, account
+    /// emails are sent only for requests to a loopback host (see <see cref="LinkOrigin"/>). Said once at start, not first by a visitor.
+    /// </summary>
+    private static void WarnWhenEmailLinksNeedAnOrigin(IServiceProvider provider, ILogger logger)
+    {
+        var options = provider.GetRequiredService<IOptions<AccountOptions>>().Value;
+        if (provider.GetRequiredService<IHostEnvironment>().IsDevelopment() || !string.IsNullOrWhiteSpace(options.PublicOrigin)
+            || provider.GetRequiredService<LinkOrigin>().HostsAreFiltered)
+            return;
+        logger.LogWarning(
+            "Account:PublicOrigin is not set (env Account__PublicOrigin), nor AllowedHosts: emails with links (confirmation, nominee consent) "
+            + "are sent only for requests to localhost. Set it to the site's public address, e.g. https://awards.example.org.");
     }
 
     private static async Task CreateSchemaAsync(AwardsDbContext db, ILogger logger, CancellationToken ct)
