@@ -15,4 +15,12 @@ public sealed class AccountOptions
     public int SignupPermitLimit { get; set; } = 10;
 
     public TimeSpan SignupWindow { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Failed sign-ins one client network (IPv4 /24, IPv6 /64) may make per <see cref="SignInWindow"/> before it gets 429.</summary>
+    public int SignInFailuresPerNetwork { get; set; } = 30;
+
+    /// <summary>Failed sign-ins for one address, from all networks, per <see cref="SignInWindow"/>; see <see cref="SignInGuard"/>.</summary>
+    public int SignInFailuresPerAccount { get; set; } = 10;
+
+    public TimeSpan SignInWindow { get; set; } = TimeSpan.FromMinutes(10);
 }

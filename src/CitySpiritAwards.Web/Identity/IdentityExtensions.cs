@@ -45,6 +45,7 @@ public static class IdentityExtensions
                 options.Password.RequireUppercase = false;
                 options.Password.RequireLowercase = false;
                 options.Password.RequireDigit = false;
+                // Applied per (address, client network) by SignInGuard, never to the account as a whole.
                 options.Lockout.MaxFailedAccessAttempts = 5;
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 options.Lockout.AllowedForNewUsers = true;
@@ -80,8 +81,11 @@ public static class IdentityExtensions
                 "Account:PublicOrigin must be an absolute URL such as https://awards.example.org.")
             .Validate(o => o.SignupPermitLimit > 0 && o.SignupWindow > TimeSpan.Zero,
                 "Account:SignupPermitLimit and Account:SignupWindow must be positive.")
+            .Validate(o => o.SignInFailuresPerNetwork > 0 && o.SignInFailuresPerAccount > 0 && o.SignInWindow > TimeSpan.Zero,
+                "Account:SignInFailuresPerNetwork, Account:SignInFailuresPerAccount and Account:SignInWindow must be positive.")
             .ValidateOnStart();
         services.AddRateLimiter(limiter => limiter.AddPolicy<string, SignupRateLimiterPolicy>(SignupRateLimiterPolicy.Name));
+        services.AddSingleton<SignInGuard>();
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<SmtpOptions>().BindConfiguration(SmtpOptions.Section)
