@@ -69,7 +69,7 @@ public static class IdentityExtensions
             // The JSON API answers 401/403 instead of redirecting to an HTML page.
             cookie.Events.OnRedirectToLogin = context => RedirectOrStatus(context, StatusCodes.Status401Unauthorized);
             cookie.Events.OnRedirectToAccessDenied = context => RedirectOrStatus(context, StatusCodes.Status403Forbidden);
-            cookie.Events.OnValidatePrincipal = ValidateSecurityStampWhenDueAsync;
+            cookie.Events.OnValidatePrincipal = ValidatePrincipalAsync;
         });
 
         var authorization = services.AddAuthorizationBuilder();
@@ -104,6 +104,8 @@ public static class IdentityExtensions
         services.AddSingleton<LinkOrigin>();
         services.AddScoped<AccountMailer>();
         services.AddScoped<StaffRoles>();
+        services.AddSingleton<SignedOutSessions>();
+        services.AddScoped<AccountSessions>();
 
         // Sign-in cookies and confirmation links are protected with this key ring; all silos must share it.
         var dataProtection = services.AddDataProtection().SetApplicationName("CitySpiritAwards");
@@ -120,15 +122,29 @@ public static class IdentityExtensions
     /// Identity's security stamp check, which it makes at most once per <see cref="SecurityStampValidatorOptions.ValidationInterval"/>
     /// per cookie. Resolving the validator builds a UserManager, a SignInManager and a DbContext, so it is resolved only
     /// when a check is due (the same test the validator makes), not on every request: under a peak of votes that
-    /// construction was a good part of each request's cost.
+    /// construction was a good part of each request's cost. A cookie that signing out ended (<see cref="SignedOutSessions"/>,
+    /// a lookup in memory) is checked at once instead, and so refused: its account's stamp has changed.
     /// </summary>
-    private static Task ValidateSecurityStampWhenDueAsync(Microsoft.AspNetCore.Authentication.Cookies.CookieValidatePrincipalContext context)
+    private static async Task ValidatePrincipalAsync(Microsoft.AspNetCore.Authentication.Cookies.CookieValidatePrincipalContext context)
     {
-        var options = context.HttpContext.RequestServices.GetRequiredService<IOptions<SecurityStampValidatorOptions>>().Value;
+        var services = context.HttpContext.RequestServices;
+        var signedOut = services.GetRequiredService<SignedOutSessions>();
+        if (signedOut.MustCheckNow(context.Principal, context.Properties))
+        {
+            var signIn = services.GetRequiredService<SignInManager<AwardsUser>>();
+            if (await signIn.ValidateSecurityStampAsync(context.Principal) is null)
+            {
+                context.RejectPrincipal();
+                await signIn.SignOutAsync();
+                return;
+            }
+            signedOut.Passed(context.Principal!);
+        }
+        var options = services.GetRequiredService<IOptions<SecurityStampValidatorOptions>>().Value;
         var now = (options.TimeProvider ?? TimeProvider.System).GetUtcNow();
         if (context.Properties.IssuedUtc is { } issued && now - issued <= options.ValidationInterval)
-            return Task.CompletedTask;
-        return SecurityStampValidator.ValidatePrincipalAsync(context);
+            return;
+        await SecurityStampValidator.ValidatePrincipalAsync(context);
     }
 
     private static Task RedirectOrStatus(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)

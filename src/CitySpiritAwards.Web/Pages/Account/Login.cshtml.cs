@@ -28,7 +28,7 @@ public enum LoginRefusal
 [AllowAnonymous]
 public sealed class LoginModel(
     UserManager<AwardsUser> users,
-    SignInManager<AwardsUser> signIn,
+    AccountSessions sessions,
     SignInGuard guard,
     TimeProvider time,
     IStringLocalizer<SharedResource> localizer,
@@ -81,7 +81,7 @@ public sealed class LoginModel(
         if (await users.IsLockedOutAsync(user) && await users.GetLockoutEndDateAsync(user) is { } end)
             return LockedOut(end - time.GetUtcNow()); // locked by an operator: only someone with the password learns it
 
-        await signIn.SignInAsync(user, Input.RememberMe);
+        await sessions.SignInAsync(user, Input.RememberMe);
         logger.LogInformation("Account {UserId} signed in.", user.Id);
         return LocalRedirect(LocalOrHome(ReturnUrl));
     }
