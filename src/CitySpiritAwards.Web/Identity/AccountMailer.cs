@@ -2,17 +2,16 @@ using System.Text;
 using CitySpiritAwards.Web.Identity.Email;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.Extensions.Options;
 
 namespace CitySpiritAwards.Web.Identity;
 
-/// <summary>Sends the account emails with absolute links back to the site.</summary>
+/// <summary>Sends the account emails with absolute links back to the site, at the <see cref="LinkOrigin"/>.</summary>
 public sealed class AccountMailer(
     UserManager<AwardsUser> users,
     IEmailSender sender,
     AccountEmails emails,
     LinkGenerator links,
-    IOptions<AccountOptions> options)
+    LinkOrigin origin)
 {
     public const string ConfirmEmailPage = "/Account/ConfirmEmail";
     public const string LoginPage = "/Account/Login";
@@ -31,21 +30,13 @@ public sealed class AccountMailer(
     /// <summary>Sends the nominee the link to consent to, decline or withdraw being shown publicly.</summary>
     public Task SendNomineeConsentAsync(string nomineeEmail, string consentPath, HttpContext http, CancellationToken ct)
     {
-        var (scheme, host) = Origin(http);
+        var (scheme, host) = origin.For(http);
         return sender.SendAsync(emails.NomineeConsent(nomineeEmail, $"{scheme}://{host}{consentPath}"), ct);
-    }
-
-    private (string Scheme, HostString Host) Origin(HttpContext http)
-    {
-        var origin = options.Value.PublicOrigin;
-        return string.IsNullOrWhiteSpace(origin)
-            ? (http.Request.Scheme, http.Request.Host)
-            : (new Uri(origin).Scheme, new HostString(new Uri(origin).Authority));
     }
 
     private string Link(HttpContext http, string page, object? values)
     {
-        var (scheme, host) = Origin(http);
+        var (scheme, host) = origin.For(http);
         return links.GetUriByPage(http, page, handler: null, values, scheme, host)
             ?? throw new InvalidOperationException($"No route to page {page}.");
     }

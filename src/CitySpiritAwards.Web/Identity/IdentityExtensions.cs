@@ -38,20 +38,23 @@ public static class IdentityExtensions
                 options.SignIn.RequireConfirmedEmail = true;
                 options.User.RequireUniqueEmail = true;
                 options.User.AllowedUserNameCharacters = ""; // the user name is the email address, validated as such
-                // Length over composition rules (NIST SP 800-63B): easier for the public, no weaker.
-                options.Password.RequiredLength = 8;
+                // Length and a list of common passwords over composition rules (NIST SP 800-63B): easier for the public, no weaker.
+                options.Password.RequiredLength = 10;
                 options.Password.RequiredUniqueChars = 4;
                 options.Password.RequireNonAlphanumeric = false;
                 options.Password.RequireUppercase = false;
                 options.Password.RequireLowercase = false;
                 options.Password.RequireDigit = false;
+                // Applied per (address, client network) by SignInGuard, never to the account as a whole.
                 options.Lockout.MaxFailedAccessAttempts = 5;
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 options.Lockout.AllowedForNewUsers = true;
             })
             .AddEntityFrameworkStores<AwardsDbContext>()
             .AddDefaultTokenProviders()
-            .AddErrorDescriber<LocalizedIdentityErrorDescriber>();
+            .AddErrorDescriber<LocalizedIdentityErrorDescriber>()
+            .AddPasswordValidator<CommonPasswordValidator>();
+        services.AddSingleton<CommonPasswords>();
 
         services.ConfigureApplicationCookie(cookie =>
         {
@@ -66,7 +69,7 @@ public static class IdentityExtensions
             // The JSON API answers 401/403 instead of redirecting to an HTML page.
             cookie.Events.OnRedirectToLogin = context => RedirectOrStatus(context, StatusCodes.Status401Unauthorized);
             cookie.Events.OnRedirectToAccessDenied = context => RedirectOrStatus(context, StatusCodes.Status403Forbidden);
-            cookie.Events.OnValidatePrincipal = ValidateSecurityStampWhenDueAsync;
+            cookie.Events.OnValidatePrincipal = ValidatePrincipalAsync;
         });
 
         var authorization = services.AddAuthorizationBuilder();
@@ -78,8 +81,11 @@ public static class IdentityExtensions
                 "Account:PublicOrigin must be an absolute URL such as https://awards.example.org.")
             .Validate(o => o.SignupPermitLimit > 0 && o.SignupWindow > TimeSpan.Zero,
                 "Account:SignupPermitLimit and Account:SignupWindow must be positive.")
+            .Validate(o => o.SignInFailuresPerNetwork > 0 && o.SignInFailuresPerAccount > 0 && o.SignInWindow > TimeSpan.Zero,
+                "Account:SignInFailuresPerNetwork, Account:SignInFailuresPerAccount and Account:SignInWindow must be positive.")
             .ValidateOnStart();
         services.AddRateLimiter(limiter => limiter.AddPolicy<string, SignupRateLimiterPolicy>(SignupRateLimiterPolicy.Name));
+        services.AddSingleton<SignInGuard>();
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<SmtpOptions>().BindConfiguration(SmtpOptions.Section)
@@ -95,8 +101,11 @@ public static class IdentityExtensions
                 sp.GetRequiredService<TimeProvider>(),
                 sp.GetRequiredService<ILogger<OutboxEmailSender>>()));
         services.AddSingleton<AccountEmails>();
+        services.AddSingleton<LinkOrigin>();
         services.AddScoped<AccountMailer>();
         services.AddScoped<StaffRoles>();
+        services.AddSingleton<SignedOutSessions>();
+        services.AddScoped<AccountSessions>();
 
         // Sign-in cookies and confirmation links are protected with this key ring; all silos must share it.
         var dataProtection = services.AddDataProtection().SetApplicationName("CitySpiritAwards");
@@ -113,15 +122,29 @@ public static class IdentityExtensions
     /// Identity's security stamp check, which it makes at most once per <see cref="SecurityStampValidatorOptions.ValidationInterval"/>
     /// per cookie. Resolving the validator builds a UserManager, a SignInManager and a DbContext, so it is resolved only
     /// when a check is due (the same test the validator makes), not on every request: under a peak of votes that
-    /// construction was a good part of each request's cost.
+    /// construction was a good part of each request's cost. A cookie that signing out ended (<see cref="SignedOutSessions"/>,
+    /// a lookup in memory) is checked at once instead, and so refused: its account's stamp has changed.
     /// </summary>
-    private static Task ValidateSecurityStampWhenDueAsync(Microsoft.AspNetCore.Authentication.Cookies.CookieValidatePrincipalContext context)
+    private static async Task ValidatePrincipalAsync(Microsoft.AspNetCore.Authentication.Cookies.CookieValidatePrincipalContext context)
     {
-        var options = context.HttpContext.RequestServices.GetRequiredService<IOptions<SecurityStampValidatorOptions>>().Value;
+        var services = context.HttpContext.RequestServices;
+        var signedOut = services.GetRequiredService<SignedOutSessions>();
+        if (signedOut.MustCheckNow(context.Principal, context.Properties))
+        {
+            var signIn = services.GetRequiredService<SignInManager<AwardsUser>>();
+            if (await signIn.ValidateSecurityStampAsync(context.Principal) is null)
+            {
+                context.RejectPrincipal();
+                await signIn.SignOutAsync();
+                return;
+            }
+            signedOut.Passed(context.Principal!);
+        }
+        var options = services.GetRequiredService<IOptions<SecurityStampValidatorOptions>>().Value;
         var now = (options.TimeProvider ?? TimeProvider.System).GetUtcNow();
         if (context.Properties.IssuedUtc is { } issued && now - issued <= options.ValidationInterval)
-            return Task.CompletedTask;
-        return SecurityStampValidator.ValidatePrincipalAsync(context);
+            return;
+        await SecurityStampValidator.ValidatePrincipalAsync(context);
     }
 
     private static Task RedirectOrStatus(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
@@ -157,6 +180,22 @@ public static class IdentityExtensions
         }
 
         await BootstrapAdministratorAsync(provider, logger, cancellationToken);
+        WarnWhenEmailLinksNeedAnOrigin(provider, logger);
+    }
+
+    /// <summary>
+    /// Outside Development, a site reached by its public name needs Account:PublicOrigin (or AllowedHosts): without either, account
+    /// emails are sent only for requests to a loopback host (see <see cref="LinkOrigin"/>). Said once at start, not first by a visitor.
+    /// </summary>
+    private static void WarnWhenEmailLinksNeedAnOrigin(IServiceProvider provider, ILogger logger)
+    {
+        var options = provider.GetRequiredService<IOptions<AccountOptions>>().Value;
+        if (provider.GetRequiredService<IHostEnvironment>().IsDevelopment() || !string.IsNullOrWhiteSpace(options.PublicOrigin)
+            || provider.GetRequiredService<LinkOrigin>().HostsAreFiltered)
+            return;
+        logger.LogWarning(
+            "Account:PublicOrigin is not set (env Account__PublicOrigin), nor AllowedHosts: emails with links (confirmation, nominee consent) "
+            + "are sent only for requests to localhost. Set it to the site's public address, e.g. https://awards.example.org.");
     }
 
     private static async Task CreateSchemaAsync(AwardsDbContext db, ILogger logger, CancellationToken ct)

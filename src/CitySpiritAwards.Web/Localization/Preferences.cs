@@ -36,9 +36,15 @@ public static class Preferences
 
     public static bool WantsLargeText(HttpRequest request) => request.Cookies[TextSizeCookie] == "large";
 
-    // Only same-site paths: "//evil.example" or "https://…" would make this an open redirect.
+    /// <summary>
+    /// Only a path on this site, as the pages' own links give it (percent-encoded, so printable ASCII); anything else is the
+    /// home page. "//evil.example" or "https://…" would make this an open redirect; so would "/\t/x", since browsers drop
+    /// tabs and line breaks ("//x"); and control or non-ASCII characters cannot go in a Location header (they were a 500).
+    /// </summary>
     private static string SafeReturn(string? returnUrl) =>
-        returnUrl is { Length: > 0 } && returnUrl[0] == '/' && (returnUrl.Length == 1 || (returnUrl[1] != '/' && returnUrl[1] != '\\'))
+        returnUrl is { Length: > 0 } && returnUrl[0] == '/'
+        && (returnUrl.Length == 1 || (returnUrl[1] != '/' && returnUrl[1] != '\\'))
+        && returnUrl.All(c => c is > ' ' and < '\x7f')
             ? returnUrl
             : "/";
 

@@ -135,7 +135,7 @@ public sealed class RegistrationTests(AccountsSite site)
     {
         var (_, page) = await new AccountBrowser(site.App, culture: "zh-CN").RegisterAsync(AccountBrowser.NewEmail("short"), "abc12");
 
-        Assert.Contains("密码至少需要 8 个字符。", page);
+        Assert.Contains("密码至少需要 10 个字符。", page);
         Assert.DoesNotContain("请查收邮件", page);
     }
 }

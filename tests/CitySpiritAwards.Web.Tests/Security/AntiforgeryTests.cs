@@ -32,7 +32,7 @@ public sealed class AntiforgeryTests(SecuritySite site) : IClassFixture<Security
             var someoneElse = persona == Persona.Admin ? Persona.Resident : Persona.Admin;
             foreach (var (token, how) in new[] { ("", "without a token"), (site.Credentials[someoneElse].FormToken, $"with {someoneElse}'s token") })
             {
-                using var response = await site.SendAsync(site.Request(endpoint, path, persona, token));
+                using var response = await site.AskAsync(endpoint, path, persona, token);
                 var refused = response.StatusCode == HttpStatusCode.BadRequest;
                 if (refused == Exempt.ContainsKey(endpoint.Key))
                     accepted.Add($"{endpoint.Key} as {persona} {how}: {(int)response.StatusCode}{(refused ? " (exempt, yet refused: drop it from the list)" : "")}");

@@ -61,6 +61,7 @@ public sealed class AuthorizationMatrixTests(SecuritySite site) : IClassFixture<
         ["GET /account/logout"] = Everyone,
         ["POST /account/logout"] = Everyone,
         ["GET /account/manage"] = SignedIn,
+        ["POST /account/manage?handler=SignOutEverywhere"] = SignedIn, // ends every session of one's own account
 
         // Nominee: no account, the emailed link's token decides.
         ["GET /consent/{token}"] = Everyone,
@@ -210,7 +211,7 @@ public sealed class AuthorizationMatrixTests(SecuritySite site) : IClassFixture<
             foreach (var (endpoint, route) in endpoints)
             {
                 var path = MappedEndpoints.PathFor(route, site.Fill);
-                using var response = await site.SendAsync(site.Request(endpoint, path, persona));
+                using var response = await site.AskAsync(endpoint, path, persona);
                 var allowed = !IsDenied(endpoint, response);
                 var expected = Decisions[endpoint.Key].HasFlag(persona);
                 if (allowed != expected)

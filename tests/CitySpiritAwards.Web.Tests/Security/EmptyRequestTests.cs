@@ -26,7 +26,7 @@ public sealed class EmptyRequestTests(SecuritySite site) : IClassFixture<Securit
         foreach (var (endpoint, route) in endpoints)
         {
             var persona = AskAs.First(p => AuthorizationMatrixTests.Decisions[endpoint.Key].HasFlag(p));
-            using var response = await site.SendAsync(site.Request(endpoint, MappedEndpoints.PathFor(route, site.Fill), persona));
+            using var response = await site.AskAsync(endpoint, MappedEndpoints.PathFor(route, site.Fill), persona);
             if ((int)response.StatusCode >= 500)
                 failed.Add($"{endpoint.Key} as {persona}: {(int)response.StatusCode}");
         }

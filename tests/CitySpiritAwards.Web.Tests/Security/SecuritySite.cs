@@ -33,8 +33,8 @@ public enum Persona
 /// <summary>
 /// The embedded site as deployed (environment Production, asked over HTTPS at a public host name) with one signed-in account per
 /// role, each with its cookies (sign-in and antiforgery) and a valid antiforgery form token, and a campaign in PublicVoting with
-/// live tallies and shortlists, so voting routes can be asked too. Requests go through a client that keeps no cookies, so a request
-/// that signs out (POST /account/logout) changes nothing after it. Two test-only addresses fail with an exception
+/// live tallies and shortlists, so voting routes can be asked too. Requests go through a client that keeps no cookies; a request
+/// that signs out ends the session on the server, so <see cref="AskAsync"/> signs the persona in again after it. Two test-only addresses fail with an exception
 /// (<see cref="FailingPagePath"/>, <see cref="FailingApiPath"/>) to show what a visitor sees of an unexpected failure.
 /// </summary>
 public sealed partial class SecuritySite : IAsyncLifetime
@@ -63,7 +63,18 @@ public sealed partial class SecuritySite : IAsyncLifetime
     public VotingCampaign Voting { get; private set; } = null!;
 
     /// <summary>The Cookie header and the antiforgery form token of each persona.</summary>
-    public IReadOnlyDictionary<Persona, (string Cookies, string FormToken)> Credentials { get; private set; } = null!;
+    public IReadOnlyDictionary<Persona, (string Cookies, string FormToken)> Credentials => _credentials;
+
+    private readonly Dictionary<Persona, (string Cookies, string FormToken)> _credentials = [];
+
+    private readonly Dictionary<Persona, string> _emails = [];
+
+    /// <summary>Ways in that end the persona's session on the server (its cookie is refused afterwards), so it signs in again after them.</summary>
+    public static readonly IReadOnlySet<string> EndSession = new HashSet<string>
+    {
+        "POST /account/logout",
+        "POST /account/manage?handler=SignOutEverywhere",
+    };
 
     public HttpClient Client { get; private set; } = null!;
 
@@ -77,10 +88,11 @@ public sealed partial class SecuritySite : IAsyncLifetime
         await App.InitializeAsync();
         Client = App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false, BaseAddress = PublicAddress });
         Voting = await VotingCampaign.CreateAsync(App, CampaignSettings.Default with { LiveTallies = true }, entriesPerCategory: 2);
-        var credentials = new Dictionary<Persona, (string, string)>();
         foreach (var persona in All)
-            credentials[persona] = await SignInAsync(persona);
-        Credentials = credentials;
+        {
+            await CreateAccountAsync(persona);
+            _credentials[persona] = await SignInAsync(persona);
+        }
     }
 
     public Task DisposeAsync() => ((IAsyncLifetime)App).DisposeAsync();
@@ -132,6 +144,18 @@ public sealed partial class SecuritySite : IAsyncLifetime
         return await Client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
     }
 
+    /// <summary>
+    /// <see cref="Request"/> sent as <paramref name="persona"/>; after a way in that may have ended its session (signing out),
+    /// the persona signs in again, so the next rows are asked with a live session.
+    /// </summary>
+    public async Task<HttpResponseMessage> AskAsync(MappedEndpoint endpoint, string path, Persona persona, string? formToken = null)
+    {
+        var response = await SendAsync(Request(endpoint, path, persona, formToken));
+        if (EndSession.Contains(endpoint.Key) && persona != Persona.Anonymous)
+            _credentials[persona] = await SignInAsync(persona);
+        return response;
+    }
+
     private sealed class FailingRoutes : IStartupFilter
     {
         // After the app's own pipeline (past its exception handlers and endpoints), reached only by paths no endpoint takes.
@@ -155,21 +179,26 @@ public sealed partial class SecuritySite : IAsyncLifetime
         _ => null,
     };
 
+    private async Task CreateAccountAsync(Persona persona)
+    {
+        if (RoleOf(persona) is not { } role)
+            return;
+        var email = AccountBrowser.NewEmail(persona.ToString().ToLowerInvariant());
+        await using var scope = App.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AwardsUser>>();
+        var user = new AwardsUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = persona.ToString(), CreatedAt = DateTimeOffset.UtcNow };
+        Assert.True((await users.CreateAsync(user, Password)).Succeeded);
+        Assert.True((await users.AddToRoleAsync(user, role)).Succeeded);
+        if (persona == Persona.Resident)
+            ResidentsNomination = await NominateAsync(user.Id);
+        _emails[persona] = email;
+    }
+
     private async Task<(string Cookies, string FormToken)> SignInAsync(Persona persona)
     {
         var cookies = new Dictionary<string, string>();
-        if (RoleOf(persona) is { } role)
+        if (_emails.TryGetValue(persona, out var email))
         {
-            var email = AccountBrowser.NewEmail(persona.ToString().ToLowerInvariant());
-            await using (var scope = App.Services.CreateAsyncScope())
-            {
-                var users = scope.ServiceProvider.GetRequiredService<UserManager<AwardsUser>>();
-                var user = new AwardsUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = persona.ToString(), CreatedAt = DateTimeOffset.UtcNow };
-                Assert.True((await users.CreateAsync(user, Password)).Succeeded);
-                Assert.True((await users.AddToRoleAsync(user, role)).Succeeded);
-                if (persona == Persona.Resident)
-                    ResidentsNomination = await NominateAsync(user.Id);
-            }
             var signedIn = await new AccountBrowser(App).SignInAsync(email, Password);
             Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
             Keep(cookies, signedIn);

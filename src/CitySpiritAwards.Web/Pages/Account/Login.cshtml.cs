@@ -1,6 +1,8 @@
 using System.ComponentModel.DataAnnotations;
+using System.Globalization;
 using CitySpiritAwards.Web.Identity;
 using CitySpiritAwards.Web.Localization;
+using CitySpiritAwards.Web.Voting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -15,16 +17,19 @@ public enum LoginRefusal
     WrongCredentials,
     EmailNotConfirmed,
     LockedOut,
+    TooMany,
 }
 
 /// <summary>
-/// Sign in with email and password. Five wrong passwords lock the account for 15 minutes. "Confirm your email first"
-/// is only said to someone who typed the right password.
+/// Sign in with email and password. Five wrong passwords from one network lock that network out of the address for 15
+/// minutes, and too many failures answer 429 (see <see cref="SignInGuard"/>); an address with no account gets exactly the
+/// same answers, after about the same work. "Confirm your email first" is only said to someone who typed the right password.
 /// </summary>
 [AllowAnonymous]
 public sealed class LoginModel(
     UserManager<AwardsUser> users,
-    SignInManager<AwardsUser> signIn,
+    AccountSessions sessions,
+    SignInGuard guard,
     TimeProvider time,
     IStringLocalizer<SharedResource> localizer,
     ILogger<LoginModel> logger) : AccountPageModel
@@ -37,7 +42,8 @@ public sealed class LoginModel(
 
     public LoginRefusal Refusal { get; private set; }
 
-    public int LockoutMinutes { get; private set; }
+    /// <summary>When a refused visitor may try again (locked out, or too many attempts).</summary>
+    public int RetryMinutes { get; private set; }
 
     public void OnGet()
     {
@@ -48,44 +54,63 @@ public sealed class LoginModel(
         if (!ModelState.IsValid)
             return Page();
 
-        var user = await users.FindByEmailAsync(Input.Email.Trim());
+        var email = Input.Email.Trim();
+        var network = ClientNetwork.Of(HttpContext.Connection.RemoteIpAddress);
+        var check = guard.Check(email, network);
+        if (check.Verdict == SignInVerdict.Throttled)
+            return TooMany(check.RetryAfter);
+        if (check.Verdict == SignInVerdict.LockedOut)
+        {
+            // Decided before the address is looked up: the same answer, and the same (no) work, with or without an account.
+            guard.Refused(network);
+            return LockedOut(check.RetryAfter);
+        }
+
+        var user = await users.FindByEmailAsync(email);
         if (user is null)
         {
             users.PasswordHasher.HashPassword(new AwardsUser(), Input.Password); // about the time a real check takes
-            return Refuse(LoginRefusal.WrongCredentials);
+            return Failed(email, network);
         }
-        if (await users.IsLockedOutAsync(user))
-            return await LockedOutAsync(user);
+        if (!await users.CheckPasswordAsync(user, Input.Password))
+            return Failed(email, network);
 
+        guard.Succeeded(email, network);
         if (!user.EmailConfirmed)
-        {
-            // SignInManager would say "not allowed" before checking the password; check it ourselves and count failures.
-            if (await users.CheckPasswordAsync(user, Input.Password))
-                return Refuse(LoginRefusal.EmailNotConfirmed);
-            await users.AccessFailedAsync(user);
-            return await users.IsLockedOutAsync(user) ? await LockedOutAsync(user) : Refuse(LoginRefusal.WrongCredentials);
-        }
+            return Refuse(LoginRefusal.EmailNotConfirmed);
+        if (await users.IsLockedOutAsync(user) && await users.GetLockoutEndDateAsync(user) is { } end)
+            return LockedOut(end - time.GetUtcNow()); // locked by an operator: only someone with the password learns it
 
-        var result = await signIn.PasswordSignInAsync(user, Input.Password, Input.RememberMe, lockoutOnFailure: true);
-        if (result.Succeeded)
-        {
-            logger.LogInformation("Account {UserId} signed in.", user.Id);
-            return LocalRedirect(LocalOrHome(ReturnUrl));
-        }
-        if (result.IsLockedOut)
-        {
-            logger.LogWarning("Account {UserId} locked out after repeated wrong passwords.", user.Id);
-            return await LockedOutAsync(user);
-        }
-        return Refuse(LoginRefusal.WrongCredentials);
+        await sessions.SignInAsync(user, Input.RememberMe);
+        logger.LogInformation("Account {UserId} signed in.", user.Id);
+        return LocalRedirect(LocalOrHome(ReturnUrl));
     }
 
-    private async Task<IActionResult> LockedOutAsync(AwardsUser user)
+    private PageResult Failed(string email, string network)
     {
-        var end = await users.GetLockoutEndDateAsync(user) ?? time.GetUtcNow();
-        LockoutMinutes = Math.Max(1, (int)Math.Ceiling((end - time.GetUtcNow()).TotalMinutes));
+        if (guard.Failed(email, network) is not { } lockedFor)
+            return Refuse(LoginRefusal.WrongCredentials);
+        logger.LogWarning("Sign-in to an address locked out for network {Network} after repeated wrong passwords.", network);
+        return LockedOut(lockedFor);
+    }
+
+    private PageResult LockedOut(TimeSpan wait)
+    {
+        RetryMinutes = Minutes(wait);
         return Refuse(LoginRefusal.LockedOut);
     }
+
+    /// <summary>429 on the sign-in page itself, with Retry-After, so the visitor reads why and the form is still there.</summary>
+    private PageResult TooMany(TimeSpan wait)
+    {
+        RetryMinutes = Minutes(wait);
+        Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        var page = Refuse(LoginRefusal.TooMany);
+        page.StatusCode = StatusCodes.Status429TooManyRequests;
+        return page;
+    }
+
+    private static int Minutes(TimeSpan wait) => Math.Max(1, (int)Math.Ceiling(wait.TotalMinutes));
 
     private PageResult Refuse(LoginRefusal refusal)
     {

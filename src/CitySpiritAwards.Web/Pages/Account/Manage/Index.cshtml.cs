@@ -5,9 +5,9 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace CitySpiritAwards.Web.Pages.Account.Manage;
 
-/// <summary>The signed-in person's account: email, display name and roles.</summary>
+/// <summary>The signed-in person's account: email, display name and roles, and "sign out everywhere".</summary>
 [Authorize]
-public sealed class IndexModel(UserManager<AwardsUser> users) : AccountPageModel
+public sealed class IndexModel(UserManager<AwardsUser> users, AccountSessions sessions) : AccountPageModel
 {
     public AwardsUser Account { get; private set; } = null!;
 
@@ -21,5 +21,14 @@ public sealed class IndexModel(UserManager<AwardsUser> users) : AccountPageModel
         var roles = await users.GetRolesAsync(user);
         RoleNames = Roles.All.Where(roles.Contains).ToList();
         return Page();
+    }
+
+    /// <summary>Ends every session of the account at once (a forgotten public computer, a lost phone), this one included.</summary>
+    public async Task<IActionResult> OnPostSignOutEverywhereAsync()
+    {
+        if (await users.GetUserAsync(User) is not { } user)
+            return Challenge();
+        await sessions.SignOutEverywhereAsync(user);
+        return RedirectToPage("/Account/Logout", new { everywhere = true });
     }
 }
