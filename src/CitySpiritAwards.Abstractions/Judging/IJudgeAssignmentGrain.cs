@@ -8,9 +8,21 @@ namespace CitySpiritAwards.Abstractions.Judging;
 [Alias("CitySpiritAwards.IJudgeAssignmentGrain")]
 public interface IJudgeAssignmentGrain : IGrainWithStringKey
 {
-    /// <summary>The assignment, or null before it was made.</summary>
+    /// <summary>The assignment, or null before it was made: every entry with its judges (for jobs; pages read the tables).</summary>
     [Alias("Get")]
     Task<AssignmentSnapshot?> GetAsync();
+
+    /// <summary>When entries were assigned, the declared conflicts and the entries short of judges; null before assignment.</summary>
+    [Alias("GetSummary")]
+    Task<AssignmentSummary?> GetSummaryAsync();
+
+    /// <summary>Whether the member is one of the entry's judges now.</summary>
+    [Alias("IsJudge")]
+    Task<bool> IsJudgeAsync(string entryId, string memberId);
+
+    /// <summary>Writes the whole assignment to the read table again and clears its pending mark (catch-up, rebuild). Idempotent.</summary>
+    [Alias("RefreshIndex")]
+    Task RefreshIndexAsync();
 
     /// <summary>
     /// During committee scoring: assigns the category's entries (approved, nominee consenting) to k panel members each

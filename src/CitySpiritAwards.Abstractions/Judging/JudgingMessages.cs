@@ -69,6 +69,16 @@ public sealed record AssignmentSnapshot(
     public IReadOnlyDictionary<string, IReadOnlyList<string>> JudgesByEntry() => Entries.ToDictionary(e => e.EntryId, e => e.Judges);
 }
 
+/// <summary>An assignment without its entries: what the chairs' page shows beside the entries it reads from the tables.</summary>
+/// <param name="ShortOfJudges">The first of the entries with fewer judges than they should have (at most 50); <paramref name="ShortOfJudgesCount"/> counts them all.</param>
+[GenerateSerializer, Immutable, Alias("CitySpiritAwards.AssignmentSummary")]
+public sealed record AssignmentSummary(
+    [property: Id(0)] DateTimeOffset AssignedAt,
+    [property: Id(1)] int JudgesPerEntry,
+    [property: Id(2)] IReadOnlyList<RecusalRecord> Recusals,
+    [property: Id(3)] int ShortOfJudgesCount,
+    [property: Id(4)] IReadOnlyList<string> ShortOfJudges);
+
 /// <summary>One member's score sheet for one entry: marks per criterion id (1-10), a comment, and where it stands.</summary>
 [GenerateSerializer, Immutable, Alias("CitySpiritAwards.ScoreSheetView")]
 public sealed record ScoreSheetView(

@@ -8,6 +8,9 @@ public sealed record PageSizes(int Default, int Max)
 
     /// <summary>The moderators' queue: 50 nominations to work through, 200 for a moderator who selects many at once.</summary>
     public static readonly PageSizes Moderation = new(50, 200);
+
+    /// <summary>A committee member's queue and a chair's list of entries.</summary>
+    public static readonly PageSizes Judging = new(50, 200);
 }
 
 /// <summary>

@@ -5,19 +5,44 @@ using CitySpiritAwards.Domain.Judging;
 using CitySpiritAwards.Grains.Nominations;
 using CitySpiritAwards.Grains.Storage;
 using CitySpiritAwards.Grains.Time;
+using Microsoft.Extensions.Logging;
 
 namespace CitySpiritAwards.Grains.Judging;
 
 public sealed class JudgeAssignmentGrain(
     [PersistentState("assignment", StorageNames.Awards)] IPersistentState<AssignmentState> state,
     INominationIndex nominations,
-    AwardsClock clock) : Grain, IJudgeAssignmentGrain
+    IJudgingIndex judging,
+    AwardsClock clock,
+    ILogger<JudgeAssignmentGrain> logger) : Grain, IJudgeAssignmentGrain
 {
+    /// <summary>How many of the entries short of judges the summary names (it counts them all).</summary>
+    private const int ShortOfJudgesNamed = 50;
+
     private AssignmentState S => state.State;
     private string CampaignId => JudgingKeys.Split(this.GetPrimaryKeyString()).CampaignId;
     private string CategoryId => JudgingKeys.Split(this.GetPrimaryKeyString()).Id;
 
     public Task<AssignmentSnapshot?> GetAsync() => Task.FromResult(S.AssignedAt is null ? null : Snapshot());
+
+    public Task<AssignmentSummary?> GetSummaryAsync()
+    {
+        if (S.AssignedAt is not { } assignedAt)
+            return Task.FromResult<AssignmentSummary?>(null);
+        var shortOfJudges = S.Entries.Where(e => e.Judges.Count < S.JudgesPerEntry).Select(e => e.EntryId).ToList();
+        return Task.FromResult<AssignmentSummary?>(new AssignmentSummary(
+            assignedAt, S.JudgesPerEntry, S.Recusals.ToList(), shortOfJudges.Count, shortOfJudges.Take(ShortOfJudgesNamed).ToList()));
+    }
+
+    public Task<bool> IsJudgeAsync(string entryId, string memberId) => Task.FromResult(Find(entryId)?.Judges.Contains(memberId) == true);
+
+    public async Task RefreshIndexAsync()
+    {
+        if (S.AssignedAt is null)
+            await judging.ForgetPendingAsync(IJudgingIndex.AssignmentKind, this.GetPrimaryKeyString());
+        else
+            await judging.WriteAssignmentAsync(Rows(S.Entries, complete: true)); // a failure here is the caller's to retry
+    }
 
     public async Task<AssignmentSnapshot?> EnsureAssignedAsync(string actor)
     {
@@ -39,17 +64,17 @@ public sealed class JudgeAssignmentGrain(
             S.AssignedBy = actor;
             Apply(plan, entries);
             Record(actor, $"assigned {entries.Count} entries to {panel.Count} members, {judgesPerEntry} judges each");
-            await state.WriteStateAsync();
+            await PersistAsync(S.Entries, complete: true);
             return Snapshot();
         }
 
-        var before = Describe();
-        Apply(AssignmentRules.TopUp(JudgesByEntry(), entries, panel, Conflicts(), S.JudgesPerEntry), entries);
-        var after = Describe();
-        if (after != before)
+        var before = JudgesByEntry();
+        Apply(AssignmentRules.TopUp(before, entries, panel, Conflicts(), S.JudgesPerEntry), entries);
+        var changed = S.Entries.Where(e => !before.TryGetValue(e.EntryId, out var judges) || !judges.SequenceEqual(e.Judges)).ToList();
+        if (changed.Count > 0)
         {
             Record(actor, "gave entries the judges they lacked");
-            await state.WriteStateAsync();
+            await PersistAsync(changed, complete: false);
         }
         return Snapshot();
     }
@@ -70,7 +95,7 @@ public sealed class JudgeAssignmentGrain(
         if (replacement is not null)
             entry.Judges.Add(replacement);
         Record($"member:{memberId}", $"recused from {entryId}; {(replacement is null ? "no replacement left" : $"replaced by {replacement}")}");
-        await state.WriteStateAsync();
+        await PersistAsync([entry], complete: false);
         return JudgingOutcome.Done(replacement);
     }
 
@@ -93,7 +118,7 @@ public sealed class JudgeAssignmentGrain(
 
         entry.Judges[entry.Judges.IndexOf(fromMemberId)] = to;
         Record(actor, $"moved {entryId} from {fromMemberId} to {to}");
-        await state.WriteStateAsync();
+        await PersistAsync([entry], complete: false);
         return JudgingOutcome.Done(to);
     }
 
@@ -130,7 +155,37 @@ public sealed class JudgeAssignmentGrain(
     private Dictionary<string, IReadOnlyList<string>> JudgesByEntry() =>
         S.Entries.ToDictionary(e => e.EntryId, e => (IReadOnlyList<string>)e.Judges.ToList());
 
-    private string Describe() => string.Join(";", S.Entries.Select(e => $"{e.EntryId}:{string.Join(",", e.Judges)}"));
+    /// <summary>
+    /// Stores the state, then the changed entries' rows in the read table (all of them for a complete write). The pending
+    /// mark comes first, so a crash between the two writes leaves it for the catch-up job, which writes them all.
+    /// </summary>
+    private async Task PersistAsync(IReadOnlyList<AssignedEntryState> changed, bool complete)
+    {
+        var key = this.GetPrimaryKeyString();
+        await judging.MarkPendingAsync(IJudgingIndex.AssignmentKind, key);
+        S.Version++;
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            DeactivateOnIdle(); // the next call starts again from what is stored
+            throw;
+        }
+        try
+        {
+            await judging.WriteAssignmentAsync(Rows(changed, complete));
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "The assignment {Key} is stored but its read-table rows are not yet; the catch-up job will write them", key);
+        }
+    }
+
+    private AssignmentRows Rows(IEnumerable<AssignedEntryState> entries, bool complete) => new(
+        CampaignId, CategoryId, S.AssignedAt!.Value, S.JudgesPerEntry, S.Version,
+        entries.Select(e => new EntryJudges(e.EntryId, e.Judges.ToList())).ToList(), complete);
 
     private void Record(string actor, string action) => S.History.Add(new AuditEntry(clock.UtcNow, actor, action));
 
@@ -162,4 +217,7 @@ public sealed class AssignmentState
     [Id(3)] public List<AssignedEntryState> Entries { get; set; } = [];
     [Id(4)] public List<RecusalRecord> Recusals { get; set; } = [];
     [Id(5)] public List<AuditEntry> History { get; set; } = [];
+
+    /// <summary>Counts stored changes; the read table keeps the newest it was given.</summary>
+    [Id(6)] public long Version { get; set; }
 }

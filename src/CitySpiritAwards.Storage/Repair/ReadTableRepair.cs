@@ -1,5 +1,7 @@
 using CitySpiritAwards.Abstractions.Campaigns;
+using CitySpiritAwards.Abstractions.Judging;
 using CitySpiritAwards.Abstractions.Nominations;
+using CitySpiritAwards.Grains.Judging;
 using CitySpiritAwards.Storage.Nominations;
 using Dapper;
 using Microsoft.Extensions.Logging;
@@ -18,29 +20,37 @@ public sealed class ReadTableRepair(ReadTables tables, IGrainFactory grains, Tim
     private const int Parallel = 8;
 
     /// <summary>
-    /// Asks each nomination whose pending mark is at least <paramref name="minimumAge"/> old to write its row (younger
-    /// marks belong to changes still in progress). Returns how many were asked.
+    /// Asks each grain whose pending mark is at least <paramref name="minimumAge"/> old (younger marks belong to changes
+    /// still in progress) to write its rows. Returns how many were asked.
     /// </summary>
     public async Task<int> CatchUpAsync(TimeSpan minimumAge, CancellationToken cancellationToken = default)
     {
         var cutoff = (time.GetUtcNow() - minimumAge).ToUnixTimeMilliseconds();
-        var asked = await ForEachIdAsync("""
-            SELECT id FROM read_model_outbox WHERE kind = @Kind AND since <= @Cutoff AND id > @After ORDER BY id LIMIT @Take
-            """, new { Kind = NominationIndex.OutboxKind, Cutoff = cutoff }, cancellationToken);
+        var asked = 0;
+        foreach (var kind in Kinds.Keys)
+            asked += await ForEachAsync(kind, "SELECT id FROM read_model_outbox WHERE kind = @Kind AND since <= @Cutoff AND id > @After ORDER BY id LIMIT @Take",
+                new { Kind = kind, Cutoff = cutoff }, cancellationToken);
         if (asked > 0)
-            logger.LogInformation("Read tables: {Count} nominations were asked to write rows a crash had left unwritten", asked);
+            logger.LogInformation("Read tables: {Count} grains were asked to write rows a crash had left unwritten", asked);
         return asked;
     }
 
     /// <summary>
-    /// Writes every nomination's row again from its grain: those in the table and those still pending (which is every
-    /// nomination: the pending mark is written before a nomination is first stored, and cleared only with its row).
+    /// Writes every row again from its grain: every nomination, assignment and member's sheets the tables know, and those
+    /// still pending (which is all of them: a grain's pending mark is written before it is first stored, and cleared
+    /// only with its rows).
     /// </summary>
     public async Task<int> RebuildAsync(CancellationToken cancellationToken = default)
     {
-        var rows = await ForEachIdAsync("SELECT id FROM nominations WHERE id > @After ORDER BY id LIMIT @Take", new { }, cancellationToken);
+        var rows = await ForEachAsync(NominationIndex.OutboxKind, "SELECT id FROM nominations WHERE id > @After ORDER BY id LIMIT @Take", new { }, cancellationToken);
+        rows += await ForEachAsync(IJudgingIndex.AssignmentKind, """
+            SELECT id FROM (SELECT campaign_id || '/' || category_id AS id FROM judgings) AS k WHERE id > @After ORDER BY id LIMIT @Take
+            """, new { }, cancellationToken);
+        rows += await ForEachAsync(IJudgingIndex.ScoresKind, """
+            SELECT DISTINCT id FROM (SELECT campaign_id || '/' || member_id AS id FROM score_sheets) AS k WHERE id > @After ORDER BY id LIMIT @Take
+            """, new { }, cancellationToken);
         var pending = await CatchUpAsync(TimeSpan.Zero, cancellationToken);
-        logger.LogInformation("Read tables rebuilt: {Count} nominations wrote their rows again", rows + pending);
+        logger.LogInformation("Read tables rebuilt: {Count} grains wrote their rows again", rows + pending);
         return rows + pending;
     }
 
@@ -57,7 +67,7 @@ public sealed class ReadTableRepair(ReadTables tables, IGrainFactory grains, Tim
             var ids = await campaign.LegacyNominationIdsAsync();
             if (ids.Count == 0)
                 continue;
-            await RefreshAsync(ids, cancellationToken);
+            await RefreshAsync(NominationIndex.OutboxKind, ids, cancellationToken);
             await campaign.ForgetLegacyNominationIdsAsync();
             asked += ids.Count;
             logger.LogInformation("Read tables: wrote the rows of campaign {CampaignId}'s {Count} earlier nominations", campaignId, ids.Count);
@@ -65,8 +75,16 @@ public sealed class ReadTableRepair(ReadTables tables, IGrainFactory grains, Tim
         return asked;
     }
 
-    /// <summary>Pages through the ids a query returns (keyset on id, <c>@After</c> and <c>@Take</c>) and refreshes each page.</summary>
-    private async Task<int> ForEachIdAsync(string sql, object parameters, CancellationToken cancellationToken)
+    /// <summary>How each kind of outbox key is refreshed: by asking its grain to write its rows.</summary>
+    private static readonly Dictionary<string, Func<IGrainFactory, string, Task>> Kinds = new()
+    {
+        [NominationIndex.OutboxKind] = (grains, id) => grains.GetGrain<INominationGrain>(id).RefreshIndexAsync(),
+        [IJudgingIndex.AssignmentKind] = (grains, key) => grains.GetGrain<IJudgeAssignmentGrain>(key).RefreshIndexAsync(),
+        [IJudgingIndex.ScoresKind] = (grains, key) => grains.GetGrain<IMemberScoresGrain>(key).RefreshIndexAsync(),
+    };
+
+    /// <summary>Pages through the keys a query returns (keyset on id, <c>@After</c> and <c>@Take</c>) and refreshes each page.</summary>
+    private async Task<int> ForEachAsync(string kind, string sql, object parameters, CancellationToken cancellationToken)
     {
         var count = 0;
         var after = "";
@@ -79,7 +97,7 @@ public sealed class ReadTableRepair(ReadTables tables, IGrainFactory grains, Tim
                 arguments.AddDynamicParams(new { After = after, Take = Batch });
                 ids = (await connection.QueryAsync<string>(new CommandDefinition(sql, arguments, cancellationToken: cancellationToken))).ToList();
             }
-            await RefreshAsync(ids, cancellationToken);
+            await RefreshAsync(kind, ids, cancellationToken);
             count += ids.Count;
             if (ids.Count < Batch)
                 return count;
@@ -87,7 +105,7 @@ public sealed class ReadTableRepair(ReadTables tables, IGrainFactory grains, Tim
         }
     }
 
-    private Task RefreshAsync(IEnumerable<string> ids, CancellationToken cancellationToken) =>
+    private Task RefreshAsync(string kind, IEnumerable<string> ids, CancellationToken cancellationToken) =>
         System.Threading.Tasks.Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = Parallel, CancellationToken = cancellationToken },
-            async (id, _) => await grains.GetGrain<INominationGrain>(id).RefreshIndexAsync());
+            async (id, _) => await Kinds[kind](grains, id));
 }

@@ -56,3 +56,46 @@ CREATE TABLE IF NOT EXISTS read_model_outbox
 );
 
 CREATE INDEX IF NOT EXISTS read_model_outbox_by_age ON read_model_outbox (kind, since);
+
+-- Judging. judge_assignments: who judges which entry, as each award's assignment grain last stored it (a row per
+-- entry and judge; an entry without judges has none). judgings: per award, when its entries were assigned, how many
+-- judges each should have, and the version of the assignment the rows are at (a late write of an older one is
+-- ignored). score_sheets: each member's sheet per entry as their scores grain last stored it, with its weighted score
+-- once submitted. Pages join the three with the nominations table; none of them names the nominator to a judge.
+
+CREATE TABLE IF NOT EXISTS judgings
+(
+    campaign_id      text    NOT NULL,
+    category_id      text    NOT NULL,
+    assigned_at      bigint  NOT NULL,
+    judges_per_entry integer NOT NULL,
+    version          bigint  NOT NULL,
+    PRIMARY KEY (campaign_id, category_id)
+);
+
+CREATE TABLE IF NOT EXISTS judge_assignments
+(
+    campaign_id text NOT NULL,
+    category_id text NOT NULL,
+    entry_id    text NOT NULL,
+    member_id   text NOT NULL,
+    PRIMARY KEY (campaign_id, entry_id, member_id)
+);
+
+-- A member's queue, and an award's progress per member.
+CREATE INDEX IF NOT EXISTS judge_assignments_by_member ON judge_assignments (campaign_id, member_id, entry_id);
+CREATE INDEX IF NOT EXISTS judge_assignments_by_category ON judge_assignments (campaign_id, category_id, member_id);
+
+CREATE TABLE IF NOT EXISTS score_sheets
+(
+    campaign_id    text   NOT NULL,
+    member_id      text   NOT NULL,
+    entry_id       text   NOT NULL,
+    category_id    text   NOT NULL,
+    status         text   NOT NULL,
+    weighted_score double precision NULL,
+    comment        text   NULL,
+    saved_at       bigint NOT NULL,
+    version        bigint NOT NULL,
+    PRIMARY KEY (campaign_id, member_id, entry_id)
+);

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using CitySpiritAwards.Abstractions.Judging;
+using CitySpiritAwards.Storage.Judging;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CitySpiritAwards.Web.Judging;
@@ -13,7 +14,7 @@ public static class ChairApi
     public static void MapChairApi(this WebApplication app)
     {
         var chairs = app.MapGroup("api/committee/{campaignId}/chair").RequireAuthorization(JudgingPolicies.Chair).WithTags("Committee chairs");
-        chairs.MapGet("", OverviewAsync).WithSummary("Panels, progress per member and per entry with submitted scores and recusals, and shortlists once final. Never the nominators.");
+        chairs.MapGet("", OverviewAsync).WithSummary("Panels, progress per member, per award a page of 50 entries (category and page pick the award and page; order Progress or Name) with submitted scores and recusals, and shortlists once final. Never the nominators.");
         chairs.MapPost("panels/{categoryId}/members", AddMemberAsync).WithSummary("Puts the account with this email (role CommitteeMember) on the category's panel; during scoring they take entries short of judges.");
         chairs.MapDelete("panels/{categoryId}/members/{memberId}", RemoveMemberAsync).WithSummary("Takes a member off a panel, only before committee scoring starts.");
         chairs.MapPost("entries/{entryId}/reassign", ReassignAsync).WithSummary("Moves an entry from one judge to another panel member (or, without toMemberId, to the least busy eligible one).");
@@ -23,8 +24,11 @@ public static class ChairApi
 
     private static string Actor(ClaimsPrincipal user) => $"chair:{user.Identity?.Name}";
 
-    private static async Task<Results<Ok<ChairOverview>, ProblemHttpResult>> OverviewAsync(string campaignId, ChairServices chair, JudgingServices services) =>
-        await chair.OverviewAsync(campaignId) is { } overview ? TypedResults.Ok(overview) : CommitteeApi.Refused(services, Domain.Judging.JudgingRefusals.NotFound);
+    private static async Task<Results<Ok<ChairOverview>, ProblemHttpResult>> OverviewAsync(
+        string campaignId, string? category, int? page, EntryOrder? order, ChairServices chair, JudgingServices services) =>
+        await chair.OverviewAsync(campaignId, category, page, order ?? EntryOrder.Progress) is { } overview
+            ? TypedResults.Ok(overview)
+            : CommitteeApi.Refused(services, Domain.Judging.JudgingRefusals.NotFound);
 
     private static async Task<Results<NoContent, ProblemHttpResult>> AddMemberAsync(
         string campaignId, string categoryId, PanelMemberRequest request, ClaimsPrincipal user, ChairServices chair, JudgingServices services) =>

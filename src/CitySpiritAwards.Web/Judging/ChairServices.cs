@@ -4,7 +4,8 @@ using CitySpiritAwards.Domain.Campaigns;
 using CitySpiritAwards.Domain.Categories;
 using CitySpiritAwards.Domain.Judging;
 using CitySpiritAwards.Web.Identity;
-using CitySpiritAwards.Web.Nominations;
+using CitySpiritAwards.Domain.Nominations;
+using CitySpiritAwards.Storage.Judging;
 using Microsoft.AspNetCore.Identity;
 
 namespace CitySpiritAwards.Web.Judging;
@@ -13,20 +14,30 @@ namespace CitySpiritAwards.Web.Judging;
 public sealed record JudgeScore(string MemberId, string Name, SheetStatus Status, decimal? WeightedScore, string? Comment);
 
 /// <summary>One entry's judging as the chair sees it (still blind: never the nominator).</summary>
-public sealed record EntryProgress(BlindEntry Entry, IReadOnlyList<JudgeScore> Judges, IReadOnlyList<RecusalRecord> Recusals, bool ShortOfJudges);
+public sealed record EntryProgress(
+    string EntryId, string NomineeName, string DistrictId, IReadOnlyList<JudgeScore> Judges, IReadOnlyList<RecusalRecord> Recusals, bool ShortOfJudges);
 
 public sealed record MemberProgress(string MemberId, string Name, int Assigned, int Submitted, int Drafts);
 
-/// <summary>One category's round: its panel, when judges were assigned, progress per member and per entry, and the shortlist once final.</summary>
+/// <summary>
+/// One award's round: its panel, when judges were assigned, progress per member (counted in the tables), a page of its
+/// entries with their judges, the entries short of judges (the first ones, and how many), and the shortlist once final.
+/// </summary>
+/// <param name="Names">Nominee names of the shortlisted entries and of the entries short of judges named.</param>
 public sealed record CategoryProgress(
     string CategoryId,
     IReadOnlyList<PanelSeat> Panel,
     DateTimeOffset? AssignedAt,
     IReadOnlyList<MemberProgress> Members,
     IReadOnlyList<EntryProgress> Entries,
-    ShortlistSnapshot? Shortlist);
+    Paging EntryPaging,
+    int ShortOfJudgesCount,
+    IReadOnlyList<string> ShortOfJudges,
+    ShortlistSnapshot? Shortlist,
+    IReadOnlyDictionary<string, string> Names);
 
-public sealed record ChairOverview(string CampaignId, CampaignPhase Phase, int JudgesPerEntry, DateTimeOffset? ClosesAt, IReadOnlyList<CategoryProgress> Categories);
+public sealed record ChairOverview(
+    string CampaignId, CampaignPhase Phase, int JudgesPerEntry, DateTimeOffset? ClosesAt, EntryOrder Order, IReadOnlyList<CategoryProgress> Categories);
 
 /// <summary>What committee chairs (and administrators) do: panels, progress, reassignment, reminders, finalising early.</summary>
 public sealed class ChairServices(JudgingServices judging, UserManager<AwardsUser> users, JudgingRoundJob round, CommitteeReminderJob reminders)
@@ -57,53 +68,44 @@ public sealed class ChairServices(JudgingServices judging, UserManager<AwardsUse
             ? (await Grains.GetGrain<IPanelGrain>(JudgingKeys.For(campaignId, categoryId)).RemoveAsync(memberId, actor)).Refusal
             : JudgingRefusals.NotFound;
 
-    public async Task<ChairOverview?> OverviewAsync(string campaignId)
+    /// <summary>
+    /// Every award's round, each with the first page of its entries, except <paramref name="categoryId"/>'s, which shows
+    /// <paramref name="page"/>. Nothing here reads every entry: counts come from the tables, entries a page at a time.
+    /// </summary>
+    public async Task<ChairOverview?> OverviewAsync(string campaignId, string? categoryId = null, int? page = null, EntryOrder order = EntryOrder.Progress)
     {
         if (await judging.CampaignAsync(campaignId) is not { } campaign)
             return null;
         var categories = new List<CategoryProgress>();
         foreach (var category in CategoryIds.All)
-            categories.Add(await ProgressAsync(campaignId, category));
-        return new ChairOverview(campaignId, campaign.Phase, campaign.Settings.JudgesPerEntry, campaign.Schedule.StartOf(CampaignPhase.PublicVoting), categories);
+            categories.Add(await ProgressAsync(campaignId, category, category == categoryId ? page : null, order));
+        return new ChairOverview(campaignId, campaign.Phase, campaign.Settings.JudgesPerEntry, campaign.Schedule.StartOf(CampaignPhase.PublicVoting), order, categories);
     }
 
-    private async Task<CategoryProgress> ProgressAsync(string campaignId, string categoryId)
+    private async Task<CategoryProgress> ProgressAsync(string campaignId, string categoryId, int? page, EntryOrder order)
     {
         var key = JudgingKeys.For(campaignId, categoryId);
         var panel = await Grains.GetGrain<IPanelGrain>(key).GetMembersAsync();
-        var assignment = await Grains.GetGrain<IJudgeAssignmentGrain>(key).GetAsync();
+        var summary = await Grains.GetGrain<IJudgeAssignmentGrain>(key).GetSummaryAsync();
         var shortlist = await Grains.GetGrain<IShortlistGrain>(IShortlistGrain.KeyFor(campaignId, categoryId)).GetAsync();
-        if (assignment is null)
-            return new CategoryProgress(categoryId, panel, null, [], [], shortlist);
+        var named = (shortlist?.Entries.Select(e => e.NominationId) ?? []).Concat(summary?.ShortOfJudges ?? []).ToList();
+        var names = (await judging.Nominations.FindAsync(named)).ToDictionary(n => n.Id, n => n.NomineeName);
+        if (summary is null)
+            return new CategoryProgress(categoryId, panel, null, [], [], Paging.For(1, null, 0, PageSizes.Judging), 0, [], shortlist, names);
 
-        var rubric = await Grains.GetGrain<ICampaignRubricGrain>(key).GetAsync();
-        var judges = assignment.Entries.SelectMany(e => e.Judges).Concat(panel.Select(p => p.MemberId)).Distinct().ToList();
-        var sheets = new Dictionary<string, IReadOnlyList<ScoreSheetView>>();
-        foreach (var member in judges)
-            sheets[member] = await Grains.GetGrain<IMemberScoresGrain>(JudgingKeys.For(campaignId, member)).GetAsync();
         string NameOf(string member) => panel.FirstOrDefault(p => p.MemberId == member)?.DisplayName ?? member;
-        ScoreSheetView? SheetOf(string member, string entry) => sheets[member].FirstOrDefault(s => s.EntryId == entry);
-
-        var nominations = (await Grains.LoadNominationsAsync(assignment.Entries.Select(e => e.EntryId))).ToDictionary(n => n.Id);
-        var entries = assignment.Entries.Where(e => nominations.TryGetValue(e.EntryId, out var n) && n.IsPublic).Select(e => new EntryProgress(
-            BlindEntry.From(nominations[e.EntryId]),
-            e.Judges.Select(j => SheetOf(j, e.EntryId) is { } sheet
-                ? new JudgeScore(j, NameOf(j), sheet.Status, Weighted(rubric, sheet), sheet.Comment)
-                : new JudgeScore(j, NameOf(j), SheetStatus.ToDo, null, null)).ToList(),
-            assignment.Recusals.Where(r => r.EntryId == e.EntryId).ToList(),
-            assignment.ShortOfJudges.Contains(e.EntryId))).ToList();
-        var members = judges.Select(m =>
-        {
-            var mine = entries.Where(e => e.Judges.Any(j => j.MemberId == m)).Select(e => e.Judges.First(j => j.MemberId == m)).ToList();
-            return new MemberProgress(m, NameOf(m), mine.Count, mine.Count(j => j.Status == SheetStatus.Submitted), mine.Count(j => j.Status == SheetStatus.Draft));
-        }).ToList();
-        return new CategoryProgress(categoryId, panel, assignment.AssignedAt, members, entries, shortlist);
+        var progress = (await judging.Queries.MemberProgressAsync(campaignId, categoryId)).ToDictionary(m => m.MemberId);
+        var members = progress.Keys.Concat(panel.Select(p => p.MemberId)).Distinct().Select(m => progress.TryGetValue(m, out var row)
+            ? new MemberProgress(m, NameOf(m), row.Assigned, row.Submitted, row.Drafts)
+            : new MemberProgress(m, NameOf(m), 0, 0, 0)).ToList();
+        var entries = await judging.Queries.EntryProgressAsync(campaignId, categoryId, order, page, null);
+        return new CategoryProgress(categoryId, panel, summary.AssignedAt, members,
+            entries.Items.Select(e => new EntryProgress(e.EntryId, e.NomineeName, e.DistrictId,
+                e.Judges.Select(j => new JudgeScore(j.MemberId, NameOf(j.MemberId), j.Status, j.Status == SheetStatus.Submitted ? j.WeightedScore : null, j.Comment)).ToList(),
+                summary.Recusals.Where(r => r.EntryId == e.EntryId).ToList(),
+                e.Judges.Count < summary.JudgesPerEntry)).ToList(),
+            entries.Paging, summary.ShortOfJudgesCount, summary.ShortOfJudges, shortlist, names);
     }
-
-    private static decimal? Weighted(Rubric? rubric, ScoreSheetView sheet) =>
-        sheet.Status == SheetStatus.Submitted && rubric is not null && ScoringRules.Check(rubric, sheet.Marks, null, complete: true).Count == 0
-            ? rubric.WeightedScore(sheet.Marks)
-            : null;
 
     public async Task<JudgingOutcome> ReassignAsync(string campaignId, string entryId, string fromMemberId, string? toMemberId, string actor) =>
         await CommitteeApi.CategoryOfAsync(judging, campaignId, entryId) is { } category

@@ -17,7 +17,7 @@ public static class CommitteeApi
     public static void MapCommitteeApi(this WebApplication app)
     {
         var members = app.MapGroup("api/committee/{campaignId}").RequireAuthorization(Roles.CommitteeMember).WithTags("Committee");
-        members.MapGet("queue", QueueAsync).WithSummary("The entries assigned to the signed-in member, with where each score stands. Never shows who nominated an entry.");
+        members.MapGet("queue", QueueAsync).WithSummary("The entries assigned to the signed-in member, 50 a page, with where each score stands and the next to score. Never shows who nominated an entry.");
         members.MapGet("entries/{entryId}", EntryAsync).WithSummary("One assigned entry with the rubric in force and the member's own score sheet (never other members' scores).");
         members.MapPut("entries/{entryId}/score", ScoreAsync)
             .WithSummary("Saves a draft (submit: false; criteria may be left out) or submits the score (every criterion 1-10). A submitted score may be changed until scoring closes.");
@@ -25,18 +25,16 @@ public static class CommitteeApi
             .WithSummary("Declares a conflict of interest, with a reason for the chair: the entry goes to another member of the panel.");
     }
 
-    private static async Task<Results<Ok<MemberQueue>, ProblemHttpResult>> QueueAsync(string campaignId, ClaimsPrincipal user, [AsParameters] JudgingServices services) =>
-        await services.QueueAsync(campaignId, NominationsApi.UserId(user)) is { } queue
+    private static async Task<Results<Ok<MemberQueue>, ProblemHttpResult>> QueueAsync(
+        string campaignId, int? page, ClaimsPrincipal user, [AsParameters] JudgingServices services) =>
+        await services.QueueAsync(campaignId, NominationsApi.UserId(user), page) is { } queue
             ? TypedResults.Ok(queue)
             : Refused(services, JudgingRefusals.NotFound);
 
-    private static async Task<Results<Ok<JudgeEntry>, ProblemHttpResult>> EntryAsync(string campaignId, string entryId, ClaimsPrincipal user, [AsParameters] JudgingServices services)
-    {
-        var memberId = NominationsApi.UserId(user);
-        return await services.QueueAsync(campaignId, memberId) is { } queue && await services.EntryAsync(queue, memberId, entryId) is { } entry
+    private static async Task<Results<Ok<JudgeEntry>, ProblemHttpResult>> EntryAsync(string campaignId, string entryId, ClaimsPrincipal user, [AsParameters] JudgingServices services) =>
+        await services.EntryAsync(campaignId, NominationsApi.UserId(user), entryId) is { } entry
             ? TypedResults.Ok(entry)
             : Refused(services, JudgingRefusals.NotFound);
-    }
 
     private static async Task<Results<Ok<ScoreSheetView>, ValidationProblem, ProblemHttpResult>> ScoreAsync(
         string campaignId, string entryId, ScoreRequest request, ClaimsPrincipal user, [AsParameters] JudgingServices services)

@@ -4,6 +4,7 @@ using CitySpiritAwards.Domain.Campaigns;
 using CitySpiritAwards.Domain.Categories;
 using CitySpiritAwards.Domain.Judging;
 using CitySpiritAwards.Grains.Time;
+using CitySpiritAwards.Storage.Judging;
 using CitySpiritAwards.Web.Identity;
 using CitySpiritAwards.Web.Identity.Email;
 using Hangfire;
@@ -28,6 +29,7 @@ public enum ReminderResult
 /// </summary>
 public sealed class CommitteeReminderJob(
     IGrainFactory grains,
+    JudgingQueries queries,
     AwardsClock clock,
     IServiceScopeFactory scopes,
     IEmailSender sender,
@@ -78,25 +80,16 @@ public sealed class CommitteeReminderJob(
         return ReminderResult.Sent;
     }
 
-    /// <summary>Per judge: the entries assigned to them not yet submitted, in categories whose shortlist is not final.</summary>
-    private async Task<Dictionary<string, int>> UnscoredAsync(string campaignId)
+    /// <summary>Per judge: the entries assigned to them not yet submitted, in categories whose shortlist is not final (counted in the tables).</summary>
+    private async Task<IReadOnlyDictionary<string, int>> UnscoredAsync(string campaignId)
     {
-        var assigned = new List<(string Member, string Entry)>();
+        var open = new List<string>();
         foreach (var category in CategoryIds.All)
         {
-            if (await grains.GetGrain<IShortlistGrain>(IShortlistGrain.KeyFor(campaignId, category)).GetAsync() is not null)
-                continue;
-            if (await grains.GetGrain<IJudgeAssignmentGrain>(JudgingKeys.For(campaignId, category)).GetAsync() is { } assignment)
-                assigned.AddRange(assignment.Entries.SelectMany(e => e.Judges.Select(j => (j, e.EntryId))));
+            if (await grains.GetGrain<IShortlistGrain>(IShortlistGrain.KeyFor(campaignId, category)).GetAsync() is null)
+                open.Add(category);
         }
-        var unscored = new Dictionary<string, int>();
-        foreach (var member in assigned.GroupBy(a => a.Member))
-        {
-            var submitted = (await grains.GetGrain<IMemberScoresGrain>(JudgingKeys.For(campaignId, member.Key)).GetAsync())
-                .Where(s => s.Status == SheetStatus.Submitted).Select(s => s.EntryId).ToHashSet();
-            unscored[member.Key] = member.Count(a => !submitted.Contains(a.Entry));
-        }
-        return unscored;
+        return await queries.UnscoredAsync(campaignId, open);
     }
 
     private async Task<string?> EmailOfAsync(string memberId)

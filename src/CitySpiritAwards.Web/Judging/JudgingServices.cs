@@ -1,14 +1,15 @@
 using System.Globalization;
 using CitySpiritAwards.Abstractions.Campaigns;
 using CitySpiritAwards.Abstractions.Judging;
-using CitySpiritAwards.Abstractions.Nominations;
 using CitySpiritAwards.Domain.Campaigns;
 using CitySpiritAwards.Domain.Categories;
 using CitySpiritAwards.Domain.Judging;
 using CitySpiritAwards.Domain.Seeds;
 using CitySpiritAwards.Grains.Time;
 using CitySpiritAwards.Web.Localization;
-using CitySpiritAwards.Web.Nominations;
+using CitySpiritAwards.Domain.Nominations;
+using CitySpiritAwards.Storage.Judging;
+using CitySpiritAwards.Storage.Nominations;
 using Microsoft.Extensions.Localization;
 
 namespace CitySpiritAwards.Web.Judging;
@@ -16,69 +17,85 @@ namespace CitySpiritAwards.Web.Judging;
 /// <summary>An entry as a judge sees it: what was nominated, never who nominated it (judging is blind).</summary>
 public sealed record BlindEntry(string Id, string CategoryId, string DistrictId, string NomineeName, string? StoryZh, string? StoryEn, IReadOnlyList<string> PhotoIds)
 {
-    public static BlindEntry From(NominationView n) =>
-        new(n.Id, n.Draft.CategoryId, n.Draft.DistrictId, n.Draft.NomineeName, n.Draft.StoryZh, n.Draft.StoryEn, n.PhotoIds);
+    public static BlindEntry From(NominationListing n) =>
+        new(n.Id, n.CategoryId, n.DistrictId, n.NomineeName, n.StoryZh, n.StoryEn, n.PhotoIds);
 }
 
 /// <summary>One line of a member's queue: the entry, where their score stands, and why it can no longer change (or null).</summary>
-public sealed record QueueItem(BlindEntry Entry, SheetStatus Status, string? ClosedBecause);
-
-/// <summary>A member's entries in a campaign, in the order they work through them.</summary>
-public sealed record MemberQueue(CampaignSnapshot Campaign, IReadOnlyList<QueueItem> Items, DateTimeOffset? ClosesAt)
+public sealed record QueueItem(string EntryId, string CategoryId, string NomineeName, string DistrictId, SheetStatus Status, string? ClosedBecause)
 {
-    public int Submitted => Items.Count(i => i.Status == SheetStatus.Submitted);
-
-    /// <summary>The next entry not yet submitted after <paramref name="entryId"/> (wrapping round), or null when all are.</summary>
-    public QueueItem? NextToScore(string? entryId = null)
-    {
-        var start = Items.ToList().FindIndex(i => i.Entry.Id == entryId) + 1;
-        return Items.Skip(start).Concat(Items.Take(start))
-            .FirstOrDefault(i => i.Status != SheetStatus.Submitted && i.ClosedBecause is null && i.Entry.Id != entryId);
-    }
+    public static QueueItem From(QueueEntry entry, string? closedBecause) =>
+        new(entry.EntryId, entry.CategoryId, entry.NomineeName, entry.DistrictId, entry.Status, closedBecause);
 }
 
-/// <summary>One entry with what the member needs to score it: the rubric in force and their own sheet, if any.</summary>
-public sealed record JudgeEntry(QueueItem Item, Rubric Rubric, ScoreSheetView? Sheet, int Position, int Count, DateTimeOffset? ClosesAt);
+/// <summary>A page of a member's entries in a campaign, in the order they work through them, and the next one to score.</summary>
+/// <param name="Count">All the member's entries, on every page.</param>
+/// <param name="Submitted">How many of them they have submitted.</param>
+public sealed record MemberQueue(
+    CampaignSnapshot Campaign, IReadOnlyList<QueueItem> Items, DateTimeOffset? ClosesAt, int Count, int Submitted, Paging Paging, QueueItem? Next);
 
-/// <summary>Reads and messages the committee pages and API share.</summary>
-public sealed record JudgingServices(IGrainFactory Grains, IStringLocalizer<SharedResource> Text, AwardsClock Clock, SeedData Seeds)
+/// <summary>One entry with what the member needs to score it: the rubric in force and their own sheet, if any.</summary>
+public sealed record JudgeEntry(QueueItem Item, BlindEntry Entry, Rubric Rubric, ScoreSheetView? Sheet, int Position, int Count, DateTimeOffset? ClosesAt);
+
+/// <summary>Reads and messages the committee pages and API share; the lists come from the judging tables.</summary>
+public sealed record JudgingServices(
+    IGrainFactory Grains, IStringLocalizer<SharedResource> Text, AwardsClock Clock, SeedData Seeds, JudgingQueries Queries, NominationQueries Nominations)
 {
     public Task<CampaignSnapshot?> CampaignAsync(string campaignId) => Grains.GetGrain<ICampaignGrain>(campaignId).GetAsync();
 
-    /// <summary>The entries assigned to a member, category by category; null when the campaign does not exist.</summary>
-    public async Task<MemberQueue?> QueueAsync(string campaignId, string memberId)
+    /// <summary>A page of the entries assigned to a member; null when the campaign does not exist.</summary>
+    public async Task<MemberQueue?> QueueAsync(string campaignId, string memberId, int? page = null)
     {
         if (await CampaignAsync(campaignId) is not { } campaign)
             return null;
-        var closesAt = campaign.Schedule.StartOf(CampaignPhase.PublicVoting);
-        var sheets = (await Grains.GetGrain<IMemberScoresGrain>(JudgingKeys.For(campaignId, memberId)).GetAsync()).ToDictionary(s => s.EntryId);
-        var items = new List<QueueItem>();
-        foreach (var category in CategoryIds.All)
-        {
-            var assignment = await Grains.GetGrain<IJudgeAssignmentGrain>(JudgingKeys.For(campaignId, category)).GetAsync();
-            if (assignment?.EntriesOf(memberId) is not { Count: > 0 } mine)
-                continue;
-            var finalised = await Grains.GetGrain<IShortlistGrain>(IShortlistGrain.KeyFor(campaignId, category)).GetAsync() is not null;
-            var closed = new ScoringWindow(true, campaign.Phase, closesAt, Clock.UtcNow, finalised).ClosedBecause;
-            var entries = await Grains.LoadNominationsAsync(mine.Select(e => e.EntryId));
-            items.AddRange(entries.Where(n => n.IsPublic).OrderBy(n => n.Id, StringComparer.Ordinal).Select(n =>
-                new QueueItem(BlindEntry.From(n), sheets.GetValueOrDefault(n.Id)?.Status ?? SheetStatus.ToDo, closed)));
-        }
-        return new MemberQueue(campaign, items, closesAt);
+        var closed = await ClosedBecauseAsync(campaign);
+        var entries = await Queries.QueueAsync(campaignId, memberId, page, null);
+        var next = await NextToScoreAsync(campaign, closed, memberId, afterEntryId: null);
+        return new MemberQueue(campaign, entries.Items.Select(e => QueueItem.From(e, closed[e.CategoryId])).ToList(),
+            ClosesAt(campaign), entries.Paging.Total, entries.Submitted, entries.Paging, next);
     }
 
+    /// <summary>The member's next entry still to submit after <paramref name="afterEntryId"/> (wrapping round), or null when none is left.</summary>
+    public async Task<QueueItem?> NextToScoreAsync(string campaignId, string memberId, string? afterEntryId) =>
+        await CampaignAsync(campaignId) is { } campaign
+            ? await NextToScoreAsync(campaign, await ClosedBecauseAsync(campaign), memberId, afterEntryId)
+            : null;
+
     /// <summary>One of the member's entries; null when it is not assigned to them (or does not exist).</summary>
-    public async Task<JudgeEntry?> EntryAsync(MemberQueue queue, string memberId, string entryId)
+    public async Task<JudgeEntry?> EntryAsync(string campaignId, string memberId, string entryId)
     {
-        var index = queue.Items.ToList().FindIndex(i => i.Entry.Id == entryId);
-        if (index < 0)
+        if (await CampaignAsync(campaignId) is not { } campaign
+            || await Queries.FindInQueueAsync(campaignId, memberId, entryId) is not { } inQueue
+            || (await Nominations.FindAsync([entryId])).SingleOrDefault() is not { } nomination)
             return null;
-        var item = queue.Items[index];
-        var rubric = await Grains.GetGrain<ICampaignRubricGrain>(JudgingKeys.For(queue.Campaign.Id, item.Entry.CategoryId)).GetAsync();
-        var sheet = (await Grains.GetGrain<IMemberScoresGrain>(JudgingKeys.For(queue.Campaign.Id, memberId)).GetAsync())
-            .FirstOrDefault(s => s.EntryId == entryId);
-        return rubric is null ? null : new JudgeEntry(item, rubric, sheet, index + 1, queue.Items.Count, queue.ClosesAt);
+        var (found, position, count) = inQueue;
+        var closed = await ClosedBecauseAsync(campaign);
+        var rubric = await Grains.GetGrain<ICampaignRubricGrain>(JudgingKeys.For(campaignId, found.CategoryId)).GetAsync();
+        var sheet = await Grains.GetGrain<IMemberScoresGrain>(JudgingKeys.For(campaignId, memberId)).GetSheetAsync(entryId);
+        return rubric is null
+            ? null
+            : new JudgeEntry(QueueItem.From(found, closed[found.CategoryId]), BlindEntry.From(nomination), rubric, sheet, position, count, ClosesAt(campaign));
     }
+
+    /// <summary>Per award, why its scores can no longer change (null while they can): the phase, the deadline, a final shortlist.</summary>
+    public async Task<IReadOnlyDictionary<string, string?>> ClosedBecauseAsync(CampaignSnapshot campaign)
+    {
+        var closed = new Dictionary<string, string?>();
+        foreach (var category in CategoryIds.All)
+        {
+            var finalised = await Grains.GetGrain<IShortlistGrain>(IShortlistGrain.KeyFor(campaign.Id, category)).GetAsync() is not null;
+            closed[category] = new ScoringWindow(true, campaign.Phase, ClosesAt(campaign), Clock.UtcNow, finalised).ClosedBecause;
+        }
+        return closed;
+    }
+
+    private async Task<QueueItem?> NextToScoreAsync(CampaignSnapshot campaign, IReadOnlyDictionary<string, string?> closed, string memberId, string? afterEntryId)
+    {
+        var open = closed.Where(c => c.Value is null).Select(c => c.Key).ToList();
+        return await Queries.NextToScoreAsync(campaign.Id, memberId, afterEntryId, open) is { } next ? QueueItem.From(next, null) : null;
+    }
+
+    private static DateTimeOffset? ClosesAt(CampaignSnapshot campaign) => campaign.Schedule.StartOf(CampaignPhase.PublicVoting);
 
     public string CategoryName(string categoryId, string culture) =>
         Seeds.Categories.FirstOrDefault(c => c.Id == categoryId)?.Name.For(culture) ?? categoryId;

@@ -1,4 +1,5 @@
 using CitySpiritAwards.Abstractions.Nominations;
+using CitySpiritAwards.Storage.Nominations;
 using Hangfire;
 
 namespace CitySpiritAwards.Web.Photos;
@@ -8,7 +9,8 @@ namespace CitySpiritAwards.Web.Photos;
 /// refused submission or taken off in an edit whose deletion failed. Only files older than a day, so a resident still
 /// correcting a form keeps theirs. A Hangfire job, once a day; running it twice or on two silos deletes nothing twice.
 /// </summary>
-public sealed class OrphanPhotoSweep(IPhotoStore store, IGrainFactory grains, TimeProvider time, ILogger<OrphanPhotoSweep> logger)
+public sealed class OrphanPhotoSweep(
+    IPhotoStore store, NominationQueries nominations, IGrainFactory grains, TimeProvider time, ILogger<OrphanPhotoSweep> logger)
 {
     public const string RecurringJobId = "orphan-photos";
     public static readonly TimeSpan Grace = TimeSpan.FromDays(1);
@@ -32,13 +34,22 @@ public sealed class OrphanPhotoSweep(IPhotoStore store, IGrainFactory grains, Ti
         }
 
         var deleted = 0;
-        foreach (var (nominationId, files) in byNomination)
+        // Only nominations with a file old enough to go are looked at, a page of rows at a time from the nominations
+        // table; a nomination without a row (a form never sent, or one still being written) is asked directly.
+        var candidates = byNomination.Where(n => n.Value.Any(f => f.LastModified < cutoff)).Select(n => n.Key).ToList();
+        foreach (var chunk in candidates.Chunk(500))
         {
-            var used = (await grains.GetGrain<INominationGrain>(nominationId).GetAsync())?.PhotoIds ?? [];
-            foreach (var file in files.Where(f => f.LastModified < cutoff && !used.Contains(PhotoIdOf(f.Key))))
+            var rows = (await nominations.FindAsync(chunk, cancellationToken)).ToDictionary(n => n.Id, n => n.PhotoIds, StringComparer.Ordinal);
+            foreach (var nominationId in chunk)
             {
-                await store.DeleteAsync(file.Key, cancellationToken);
-                deleted++;
+                var used = rows.TryGetValue(nominationId, out var photoIds)
+                    ? photoIds
+                    : (await grains.GetGrain<INominationGrain>(nominationId).GetAsync())?.PhotoIds ?? [];
+                foreach (var file in byNomination[nominationId].Where(f => f.LastModified < cutoff && !used.Contains(PhotoIdOf(f.Key))))
+                {
+                    await store.DeleteAsync(file.Key, cancellationToken);
+                    deleted++;
+                }
             }
         }
         if (deleted > 0)

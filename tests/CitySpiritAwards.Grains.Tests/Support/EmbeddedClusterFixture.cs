@@ -4,6 +4,8 @@ using CitySpiritAwards.Grains.Storage;
 using CitySpiritAwards.Grains.Tallying;
 using CitySpiritAwards.Grains.Time;
 using CitySpiritAwards.Storage;
+using CitySpiritAwards.Grains.Judging;
+using CitySpiritAwards.Storage.Judging;
 using CitySpiritAwards.Storage.Nominations;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -72,6 +74,7 @@ public sealed class EmbeddedClusterFixture : IAsyncLifetime
             silo.Services.AddSingleton(new KnownDistricts(["pudong", "huangpu", "xuhui"]));
             silo.Services.AddSingleton<ICountedVotes>(FakeCountedVotes.Instance);
             silo.Services.AddSingleton<INominationIndex>(Index);
+            silo.Services.AddSingleton<IJudgingIndex>(new JudgingIndex(ReadTables, TimeProvider.System));
         }
     }
 

@@ -1,3 +1,4 @@
+using CitySpiritAwards.Storage.Judging;
 using CitySpiritAwards.Web.Judging;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -6,8 +7,9 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace CitySpiritAwards.Web.Pages.Committee;
 
 /// <summary>
-/// The chairs' view of a round: per award, progress per member (with a reminder button) and per entry with every
-/// judge's submitted score and comment, recusals with their reasons, reassigning an entry, and finalising the shortlist.
+/// The chairs' view of a round: per award, progress per member (with a reminder button) and a page of 50 entries (the
+/// least scored first, or by name) with every judge's submitted score and comment, recusals with their reasons,
+/// reassigning an entry, and finalising the shortlist. Counts and pages come from the judging tables.
 /// </summary>
 [Authorize(Policy = JudgingPolicies.Chair)]
 public sealed class ChairModel(JudgingServices services, ChairServices chair) : PageModel
@@ -19,7 +21,8 @@ public sealed class ChairModel(JudgingServices services, ChairServices chair) : 
 
     private string Actor => $"chair:{User.Identity?.Name}";
 
-    public async Task<IActionResult> OnGetAsync(string campaignId) => await LoadAsync(campaignId) ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync(string campaignId, string? category, [FromQuery] int? page, string? order) =>
+        await LoadAsync(campaignId, category, page, order) ? Page() : NotFound();
 
     public async Task<IActionResult> OnPostReassignAsync(string campaignId, string? entryId, string? fromMemberId, string? toMemberId)
     {
@@ -56,10 +59,10 @@ public sealed class ChairModel(JudgingServices services, ChairServices chair) : 
         Message = refusal is null ? services.Text[doneKey] : chair.Message(refusal);
     }
 
-    private async Task<bool> LoadAsync(string campaignId)
+    private async Task<bool> LoadAsync(string campaignId, string? category = null, int? page = null, string? order = null)
     {
         Campaign = await services.CampaignAsync(campaignId);
-        Overview = Campaign is null ? null : await chair.OverviewAsync(campaignId);
+        Overview = Campaign is null ? null : await chair.OverviewAsync(campaignId, category, page, order == "name" ? EntryOrder.Name : EntryOrder.Progress);
         return Overview is not null;
     }
 }

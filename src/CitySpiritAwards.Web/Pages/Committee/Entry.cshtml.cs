@@ -20,7 +20,6 @@ public sealed class EntryModel(JudgingServices services) : PageModel
 {
     public const string MarkField = "marks.";
 
-    public MemberQueue? Queue { get; private set; }
     public JudgeEntry? Entry { get; private set; }
     public Dictionary<string, string> Marks { get; private set; } = [];
     public string? Comment { get; private set; }
@@ -77,9 +76,8 @@ public sealed class EntryModel(JudgingServices services) : PageModel
 
         if (action == SheetAction.SaveDraft)
             return Redirect($"{EntryPath(campaignId, entryId)}?saved=draft");
-        var queue = await services.QueueAsync(campaignId, NominationsApi.UserId(User));
-        return queue?.NextToScore(entryId) is { } next
-            ? Redirect($"{EntryPath(campaignId, next.Entry.Id)}?saved=next")
+        return await services.NextToScoreAsync(campaignId, NominationsApi.UserId(User), entryId) is { } next
+            ? Redirect($"{EntryPath(campaignId, next.EntryId)}?saved=next")
             : Redirect($"{EntryPath(campaignId, entryId)}?saved=submitted");
     }
 
@@ -87,7 +85,7 @@ public sealed class EntryModel(JudgingServices services) : PageModel
     {
         if (!await LoadAsync(campaignId, entryId))
             return NotFound();
-        var outcome = await services.Grains.GetGrain<IJudgeAssignmentGrain>(JudgingKeys.For(campaignId, Entry!.Item.Entry.CategoryId))
+        var outcome = await services.Grains.GetGrain<IJudgeAssignmentGrain>(JudgingKeys.For(campaignId, Entry!.Item.CategoryId))
             .RecuseAsync(entryId, NominationsApi.UserId(User), reason ?? "");
         if (outcome.Refusal is { } refusal)
         {
@@ -105,9 +103,7 @@ public sealed class EntryModel(JudgingServices services) : PageModel
 
     private async Task<bool> LoadAsync(string campaignId, string entryId)
     {
-        var memberId = NominationsApi.UserId(User);
-        Queue = await services.QueueAsync(campaignId, memberId);
-        Entry = Queue is null ? null : await services.EntryAsync(Queue, memberId, entryId);
+        Entry = await services.EntryAsync(campaignId, NominationsApi.UserId(User), entryId);
         return Entry is not null;
     }
 }

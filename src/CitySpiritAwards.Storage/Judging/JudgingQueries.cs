@@ -1,0 +1,178 @@
+using CitySpiritAwards.Domain.Categories;
+using CitySpiritAwards.Domain.Judging;
+using CitySpiritAwards.Domain.Nominations;
+using Dapper;
+
+namespace CitySpiritAwards.Storage.Judging;
+
+/// <summary>One entry in a member's queue: what was nominated (never who nominated it) and where their sheet stands.</summary>
+public sealed record QueueEntry(string EntryId, string CategoryId, string NomineeName, string DistrictId, SheetStatus Status);
+
+public sealed record QueuePage(IReadOnlyList<QueueEntry> Items, Paging Paging, int Submitted);
+
+public sealed record MemberProgressRow(string MemberId, int Assigned, int Submitted, int Drafts);
+
+/// <summary>One judge of an entry as the chair sees it: where their sheet stands, its weighted score and comment.</summary>
+public sealed record JudgeRow(string MemberId, SheetStatus Status, decimal? WeightedScore, string? Comment);
+
+public sealed record EntryProgressRow(string EntryId, string NomineeName, string DistrictId, int Submitted, IReadOnlyList<JudgeRow> Judges);
+
+public sealed record EntryProgressPage(IReadOnlyList<EntryProgressRow> Items, Paging Paging);
+
+/// <summary>How the chair's list of entries is ordered: the least scored first (what needs chasing), or by nominee.</summary>
+public enum EntryOrder
+{
+    Progress,
+    Name,
+}
+
+/// <summary>
+/// Judging's pages answered from the tables: a member's queue a page at a time, the chair's progress per member and
+/// per entry, the reminders' counts. Only entries that may still be shown (approved, consented) are counted.
+/// </summary>
+public sealed class JudgingQueries(ReadTables tables)
+{
+    /// <summary>The awards in the order the site lists them, as a sort key (a member on several panels works through them in it).</summary>
+    private static readonly string Rank =
+        "CASE a.category_id " + string.Join(" ", CategoryIds.All.Select((id, i) => $"WHEN '{id}' THEN {i}")) + " ELSE 99 END";
+
+    private const string MemberEntries = """
+        FROM judge_assignments AS a
+        JOIN nominations AS n ON n.id = a.entry_id AND n.public_since IS NOT NULL
+        LEFT JOIN score_sheets AS s ON s.campaign_id = a.campaign_id AND s.member_id = a.member_id AND s.entry_id = a.entry_id
+        WHERE a.campaign_id = @CampaignId AND a.member_id = @MemberId
+        """;
+
+    private static readonly string QueueColumns = $"a.entry_id, a.category_id, n.nominee_name, n.district_id, coalesce(s.status, 'ToDo') AS status, {Rank} AS rank";
+
+    public async Task<QueuePage> QueueAsync(string campaignId, string memberId, int? page, int? pageSize, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await tables.OpenAsync(cancellationToken);
+        var parameters = new DynamicParameters(new { CampaignId = campaignId, MemberId = memberId });
+        var (total, submitted) = await connection.QuerySingleAsync<(long Total, long Submitted)>(new CommandDefinition(
+            $"SELECT count(*), coalesce(sum(CASE WHEN s.status = 'Submitted' THEN 1 ELSE 0 END), 0) {MemberEntries}", parameters, cancellationToken: cancellationToken));
+        var paging = Paging.For(page, pageSize, (int)total, PageSizes.Judging);
+        parameters.AddDynamicParams(new { Take = paging.PageSize, paging.Skip });
+        var items = await connection.QueryAsync<QueueData>(new CommandDefinition(
+            $"SELECT {QueueColumns} {MemberEntries} ORDER BY rank, a.entry_id LIMIT @Take OFFSET @Skip", parameters, cancellationToken: cancellationToken));
+        return new QueuePage(items.Select(i => i.Entry).ToList(), paging, (int)submitted);
+    }
+
+    /// <summary>The entry at this position of the member's queue: (its place, counting from 1, and the queue's length), or null when it is not theirs.</summary>
+    public async Task<(QueueEntry Entry, int Position, int Count)?> FindInQueueAsync(string campaignId, string memberId, string entryId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await tables.OpenAsync(cancellationToken);
+        var found = await connection.QuerySingleOrDefaultAsync<QueueData>(new CommandDefinition(
+            $"SELECT {QueueColumns} {MemberEntries} AND a.entry_id = @EntryId",
+            new { CampaignId = campaignId, MemberId = memberId, EntryId = entryId }, cancellationToken: cancellationToken));
+        if (found is null)
+            return null;
+        var (before, count) = await connection.QuerySingleAsync<(long Before, long Count)>(new CommandDefinition($"""
+            SELECT coalesce(sum(CASE WHEN ({Rank}, a.entry_id) < (@Rank, @EntryId) THEN 1 ELSE 0 END), 0), count(*) {MemberEntries}
+            """, new { CampaignId = campaignId, MemberId = memberId, EntryId = entryId, found.Rank }, cancellationToken: cancellationToken));
+        return (found.Entry, (int)before + 1, (int)count);
+    }
+
+    /// <summary>
+    /// The member's next entry not yet submitted after <paramref name="afterEntryId"/> (wrapping round to the start),
+    /// in the awards still open for scoring; null when there is none.
+    /// </summary>
+    public async Task<QueueEntry?> NextToScoreAsync(
+        string campaignId, string memberId, string? afterEntryId, IReadOnlyCollection<string> openCategories, CancellationToken cancellationToken = default)
+    {
+        if (openCategories.Count == 0)
+            return null;
+        await using var connection = await tables.OpenAsync(cancellationToken);
+        var after = afterEntryId is null
+            ? null
+            : await connection.QuerySingleOrDefaultAsync<QueueData>(new CommandDefinition($"SELECT {QueueColumns} {MemberEntries} AND a.entry_id = @EntryId",
+                new { CampaignId = campaignId, MemberId = memberId, EntryId = afterEntryId }, cancellationToken: cancellationToken));
+        var open = $"""
+            {MemberEntries} AND a.category_id {tables.In("@Open")} AND (s.status IS NULL OR s.status <> 'Submitted') AND a.entry_id <> @After
+            """;
+        var parameters = new { CampaignId = campaignId, MemberId = memberId, Open = openCategories.ToArray(), After = afterEntryId ?? "", Rank = after?.Rank ?? -1 };
+        var next = await connection.QueryFirstOrDefaultAsync<QueueData>(new CommandDefinition(
+                $"SELECT {QueueColumns} {open} AND ({Rank}, a.entry_id) > (@Rank, @After) ORDER BY rank, a.entry_id LIMIT 1", parameters, cancellationToken: cancellationToken))
+            ?? await connection.QueryFirstOrDefaultAsync<QueueData>(new CommandDefinition(
+                $"SELECT {QueueColumns} {open} ORDER BY rank, a.entry_id LIMIT 1", parameters, cancellationToken: cancellationToken));
+        return next?.Entry;
+    }
+
+    /// <summary>Per member of an award's judges: entries assigned, sheets submitted, drafts.</summary>
+    public async Task<IReadOnlyList<MemberProgressRow>> MemberProgressAsync(string campaignId, string categoryId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await tables.OpenAsync(cancellationToken);
+        return (await connection.QueryAsync<(string MemberId, long Assigned, long Submitted, long Drafts)>(new CommandDefinition("""
+                SELECT a.member_id, count(*),
+                       coalesce(sum(CASE WHEN s.status = 'Submitted' THEN 1 ELSE 0 END), 0),
+                       coalesce(sum(CASE WHEN s.status = 'Draft' THEN 1 ELSE 0 END), 0)
+                FROM judge_assignments AS a
+                JOIN nominations AS n ON n.id = a.entry_id AND n.public_since IS NOT NULL
+                LEFT JOIN score_sheets AS s ON s.campaign_id = a.campaign_id AND s.member_id = a.member_id AND s.entry_id = a.entry_id
+                WHERE a.campaign_id = @CampaignId AND a.category_id = @CategoryId
+                GROUP BY a.member_id
+                """, new { CampaignId = campaignId, CategoryId = categoryId }, cancellationToken: cancellationToken)))
+            .Select(m => new MemberProgressRow(m.MemberId, (int)m.Assigned, (int)m.Submitted, (int)m.Drafts)).ToList();
+    }
+
+    /// <summary>A page of an award's entries in judging, each with its judges and their sheets.</summary>
+    public async Task<EntryProgressPage> EntryProgressAsync(
+        string campaignId, string categoryId, EntryOrder order, int? page, int? pageSize, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await tables.OpenAsync(cancellationToken);
+        var parameters = new DynamicParameters(new { CampaignId = campaignId, CategoryId = categoryId });
+        const string entries = "FROM nominations AS n WHERE n.campaign_id = @CampaignId AND n.category_id = @CategoryId AND n.public_since IS NOT NULL";
+        var total = await connection.ExecuteScalarAsync<long>(new CommandDefinition($"SELECT count(*) {entries}", parameters, cancellationToken: cancellationToken));
+        var paging = Paging.For(page, pageSize, (int)total, PageSizes.Judging);
+        parameters.AddDynamicParams(new { Take = paging.PageSize, paging.Skip });
+        var rows = (await connection.QueryAsync<(string Id, string NomineeName, string DistrictId, long Submitted)>(new CommandDefinition($"""
+                SELECT n.id, n.nominee_name, n.district_id,
+                       (SELECT count(*) FROM judge_assignments AS a
+                        JOIN score_sheets AS s ON s.campaign_id = a.campaign_id AND s.member_id = a.member_id AND s.entry_id = a.entry_id
+                        WHERE a.campaign_id = n.campaign_id AND a.entry_id = n.id AND s.status = 'Submitted') AS submitted
+                {entries}
+                ORDER BY {(order == EntryOrder.Name ? "n.nominee_name" : "submitted")}, n.id LIMIT @Take OFFSET @Skip
+                """, parameters, cancellationToken: cancellationToken))).ToList();
+        var judges = (rows.Count == 0 ? [] : await connection.QueryAsync<(string EntryId, string MemberId, string? Status, double? WeightedScore, string? Comment)>(
+                new CommandDefinition($"""
+                    SELECT a.entry_id, a.member_id, s.status, s.weighted_score, s.comment
+                    FROM judge_assignments AS a
+                    LEFT JOIN score_sheets AS s ON s.campaign_id = a.campaign_id AND s.member_id = a.member_id AND s.entry_id = a.entry_id
+                    WHERE a.campaign_id = @CampaignId AND a.entry_id {tables.In("@Ids")}
+                    ORDER BY a.member_id
+                    """, new { CampaignId = campaignId, Ids = rows.Select(r => r.Id).ToArray() }, cancellationToken: cancellationToken)))
+            .ToLookup(j => j.EntryId);
+        return new EntryProgressPage(rows.Select(r => new EntryProgressRow(r.Id, r.NomineeName, r.DistrictId, (int)r.Submitted,
+            judges[r.Id].Select(j => new JudgeRow(j.MemberId, j.Status is null ? SheetStatus.ToDo : Enum.Parse<SheetStatus>(j.Status),
+                j.WeightedScore is { } w ? Math.Round((decimal)w, 2) : null, j.Comment)).ToList())).ToList(), paging);
+    }
+
+    /// <summary>Per judge, the entries of these awards they have not submitted a sheet for.</summary>
+    public async Task<IReadOnlyDictionary<string, int>> UnscoredAsync(string campaignId, IReadOnlyCollection<string> categories, CancellationToken cancellationToken = default)
+    {
+        if (categories.Count == 0)
+            return new Dictionary<string, int>();
+        await using var connection = await tables.OpenAsync(cancellationToken);
+        return (await connection.QueryAsync<(string MemberId, long Count)>(new CommandDefinition($"""
+                SELECT a.member_id, count(*)
+                FROM judge_assignments AS a
+                JOIN nominations AS n ON n.id = a.entry_id AND n.public_since IS NOT NULL
+                LEFT JOIN score_sheets AS s ON s.campaign_id = a.campaign_id AND s.member_id = a.member_id AND s.entry_id = a.entry_id
+                WHERE a.campaign_id = @CampaignId AND a.category_id {tables.In("@Categories")} AND (s.status IS NULL OR s.status <> 'Submitted')
+                GROUP BY a.member_id
+                """, new { CampaignId = campaignId, Categories = categories.ToArray() }, cancellationToken: cancellationToken)))
+            .ToDictionary(m => m.MemberId, m => (int)m.Count);
+    }
+
+    private sealed class QueueData
+    {
+        public string EntryId { get; set; } = "";
+        public string CategoryId { get; set; } = "";
+        public string NomineeName { get; set; } = "";
+        public string DistrictId { get; set; } = "";
+        public string Status { get; set; } = "";
+        public long Rank { get; set; }
+
+        public QueueEntry Entry => new(EntryId, CategoryId, NomineeName, DistrictId, Enum.Parse<SheetStatus>(Status));
+    }
+}
