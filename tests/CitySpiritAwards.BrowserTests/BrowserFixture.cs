@@ -30,6 +30,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             ["Bootstrap:AdminEmail"] = AdminEmail,
             ["Bootstrap:AdminPassword"] = AdminPassword,
             ["Account:SignupPermitLimit"] = "1000",
+            ["Fraud:MinimumGroup"] = "1", // the journey has one held vote to clear (a real campaign decides groups of at least 5)
         });
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions

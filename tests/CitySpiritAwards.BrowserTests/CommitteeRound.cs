@@ -85,7 +85,7 @@ public sealed partial class CommitteeRound
             await ExpectOkAsync(await Api("chair").PostAsync($"/api/committee/{campaign}/chair/panels/{Category}/members", Json(new { email = staff["member"] })), "seat the member");
             await AdvanceAsync(campaign, "CommitteeScoring");
             var queue = await JsonAsync(await Api("member").GetAsync($"/api/committee/{campaign}/queue"));
-            var assigned = queue.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("entry").GetProperty("id").GetString()!).ToList();
+            var assigned = queue.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("entryId").GetString()!).ToList();
             if (assigned.Order().SequenceEqual(entries.Order()) is false)
                 throw new InvalidOperationException($"{campaign}: the member was assigned [{string.Join(", ", assigned)}], not the approved entries.");
             if (campaign == Scoring)

@@ -331,10 +331,10 @@ public sealed class FullJourneyTests(BrowserFixture browser)
 
         await admin.GotoAsync($"/admin/campaigns/{journey.CampaignId}/held-votes");
         var held = Section(admin, $"{text["Fraud.Signal.ManyAccountsOneNetwork"]} (1)");
-        await Expect(held).ToContainTextAsync(text["Fraud.Evidence.ManyAccountsOneNetwork", 2]);
+        await Expect(held).ToContainTextAsync(text["Fraud.Evidence.ManyAccountsGroup", 2, 2]);
         await journey.CheckAsync(admin, "held-votes");
-        await held.GetByRole(AriaRole.Checkbox).CheckAsync();
-        await held.GetByRole(AriaRole.Button, new() { Name = text["Fraud.Page.ClearSelected"], Exact = true }).ClickAsync();
+        await held.GetByRole(AriaRole.Checkbox).CheckAsync(); // "I have checked these votes; it cannot be undone"
+        await held.GetByRole(AriaRole.Button, new() { Name = text["Fraud.Page.ClearGroup", 1], Exact = true }).ClickAsync();
         await Expect(admin.GetByRole(AriaRole.Status)).ToContainTextAsync(text["Fraud.Page.Cleared", 1]);
         await Expect(admin.Locator("main")).ToContainTextAsync(text["Fraud.Page.NoneWaiting"]);
         await journey.CheckAsync(admin, "held-votes-cleared");

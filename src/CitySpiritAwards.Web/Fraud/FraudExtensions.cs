@@ -17,6 +17,7 @@ public static class FraudExtensions
         var services = builder.Services;
         services.AddOptions<FraudOptions>().BindConfiguration(FraudOptions.Section)
             .Validate(o => !string.IsNullOrWhiteSpace(o.Cron), "Fraud:Cron must be a cron expression.")
+            .Validate(o => o.MinimumGroup >= 1, "Fraud:MinimumGroup must be at least 1.")
             .ValidateOnStart();
         if (hosting.IsEmbedded)
             services.AddSingleton<IVoteHolds>(sp => new SqliteVoteHolds(sp.GetRequiredService<IVoteLedger>() as SqliteVoteLedger

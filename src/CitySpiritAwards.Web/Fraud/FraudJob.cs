@@ -134,6 +134,9 @@ public sealed class FraudOptions
 
     /// <summary>When the scan runs (Hangfire cron, UTC); every minute by default.</summary>
     public string Cron { get; set; } = Hangfire.Cron.Minutely();
+
+    /// <summary>The fewest held votes decided at once, and the smallest count exports show (<see cref="HoldReview"/>).</summary>
+    public int MinimumGroup { get; set; } = HoldReview.DefaultMinimumGroup;
 }
 
 /// <summary>Declares the recurring scan at every start (embedded Hangfire keeps nothing across restarts).</summary>

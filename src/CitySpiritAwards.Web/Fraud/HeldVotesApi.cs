@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using CitySpiritAwards.Domain.Campaigns;
+using CitySpiritAwards.Domain.Tallying;
 using CitySpiritAwards.Web.Apis;
 using CitySpiritAwards.Web.Identity;
 using CitySpiritAwards.Web.Localization;
@@ -8,30 +9,8 @@ using Microsoft.Extensions.Localization;
 
 namespace CitySpiritAwards.Web.Fraud;
 
-/// <summary>Several holds decided at once (e.g. a whole burst).</summary>
-public sealed record HoldDecisionsRequest(HoldDecision? Decision, IReadOnlyList<string>? HoldIds);
-
-public enum HoldDecisionOutcome
-{
-    /// <summary>This request decided it.</summary>
-    Decided,
-    /// <summary>It already had this decision: nothing changed.</summary>
-    Unchanged,
-    /// <summary>It already had the other decision, which stands.</summary>
-    Conflict,
-    NotFound,
-}
-
-public sealed record HoldDecisionView(string HoldId, HoldDecisionOutcome Outcome, HoldDecision? Decision)
-{
-    public static HoldDecisionView From(DecisionResult result, HoldDecision asked) => new(
-        result.HoldId,
-        !result.Exists ? HoldDecisionOutcome.NotFound
-            : result.Changed ? HoldDecisionOutcome.Decided
-            : result.Current == asked ? HoldDecisionOutcome.Unchanged
-            : HoldDecisionOutcome.Conflict,
-        result.Current);
-}
+/// <summary>A group to decide: one signal's waiting holds, from one network or (no network) from all.</summary>
+public sealed record GroupDecisionRequest(FraudReason? Signal, string? Network, HoldDecision? Decision);
 
 /// <summary>Dependencies of the held-vote endpoints.</summary>
 public sealed record FraudReviewServices(FraudReview Review, FraudJob Job, IGrainFactory Grains, IStringLocalizer<SharedResource> Text)
@@ -45,8 +24,9 @@ public sealed record FraudReviewServices(FraudReview Review, FraudJob Job, IGrai
 }
 
 /// <summary>
-/// The administrators' review of held votes: <c>GET /api/admin/campaigns/{id}/held-votes</c>, clear or confirm one hold or
-/// many, and a scan now. Administrators only; never the entry a vote was for (see <see cref="HeldVotesView"/>).
+/// The administrators' review of held votes: <c>GET /api/admin/campaigns/{id}/held-votes</c> (groups and counts), clear or
+/// confirm a group of at least <see cref="FraudOptions.MinimumGroup"/> holds, and a scan now. Administrators only; never
+/// an account, a receipt or the entry a vote was for (see <see cref="HeldVotesView"/>).
 /// </summary>
 public static class HeldVotesApi
 {
@@ -54,15 +34,9 @@ public static class HeldVotesApi
     {
         var api = app.MapGroup("api/admin/campaigns/{campaignId}/held-votes").RequireAuthorization(Roles.Administrator).WithTags("Fraud review");
         api.MapGet("", ListAsync)
-            .WithSummary("Held votes grouped by signal, with totals; each vote's time (to the minute), network, account id and age — never the entry.");
-        api.MapPost("{holdId}/clear", (string campaignId, string holdId, ClaimsPrincipal user, [AsParameters] FraudReviewServices services, CancellationToken ct) =>
-                DecideOneAsync(campaignId, holdId, HoldDecision.Cleared, user, services, ct))
-            .WithSummary("Counts a held vote: it is no longer held and its entry's tally goes up by one, in one transaction. Idempotent.");
-        api.MapPost("{holdId}/confirm", (string campaignId, string holdId, ClaimsPrincipal user, [AsParameters] FraudReviewServices services, CancellationToken ct) =>
-                DecideOneAsync(campaignId, holdId, HoldDecision.Confirmed, user, services, ct))
-            .WithSummary("Confirms a held vote as fraud: it stays held and is not flagged again. Idempotent.");
-        api.MapPost("decisions", DecideManyAsync)
-            .WithSummary($"Clears or confirms up to {FraudReview.MaxBatch} holds at once; one outcome per hold.");
+            .WithSummary("Held votes counted per signal and network, with totals: waiting, confirmed, cleared, accounts, first and last vote (to the minute) — never an account or an entry.");
+        api.MapPost("decide", DecideAsync)
+            .WithSummary("Clears (counts again) or confirms as fraud every waiting hold of one signal, from one network or from all — only a group of at least Fraud:MinimumGroup votes (default 5). Idempotent.");
         api.MapPost("scan", ScanAsync)
             .WithSummary("Runs the fraud signals on the campaign now (as the minutely job does) and holds what they flag.");
     }
@@ -71,38 +45,23 @@ public static class HeldVotesApi
         string campaignId, [AsParameters] FraudReviewServices services, CancellationToken ct) =>
         await services.Review.LoadAsync(campaignId, ct) is { } view ? TypedResults.Ok(view) : CampaignsApi.CampaignNotFound(campaignId);
 
-    private static async Task<Results<Ok<HoldDecisionView>, ProblemHttpResult>> DecideOneAsync(
-        string campaignId, string holdId, HoldDecision decision, ClaimsPrincipal user, FraudReviewServices services, CancellationToken ct)
-    {
-        if (await OpenPhaseAsync(campaignId, services) is { } refusal)
-            return refusal;
-        var result = HoldDecisionView.From((await services.Review.DecideAsync(campaignId, [holdId], decision, user, ct)).Single(), decision);
-        return result.Outcome switch
-        {
-            HoldDecisionOutcome.NotFound => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound,
-                title: services.Text["Fraud.Refusal.NoSuchHold"], type: "urn:city-spirit-awards:no-such-hold"),
-            HoldDecisionOutcome.Conflict => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict,
-                title: services.Text["Fraud.Refusal.AlreadyDecided"], detail: services.Text[$"Fraud.Decision.{result.Decision}"],
-                type: "urn:city-spirit-awards:already-decided"),
-            _ => TypedResults.Ok(result),
-        };
-    }
-
-    private static async Task<Results<Ok<IReadOnlyList<HoldDecisionView>>, ValidationProblem, ProblemHttpResult>> DecideManyAsync(
-        string campaignId, HoldDecisionsRequest request, ClaimsPrincipal user, [AsParameters] FraudReviewServices services, CancellationToken ct)
+    private static async Task<Results<Ok<GroupDecisionResult>, ValidationProblem, ProblemHttpResult>> DecideAsync(
+        string campaignId, GroupDecisionRequest request, ClaimsPrincipal user, [AsParameters] FraudReviewServices services, CancellationToken ct)
     {
         var problems = new Dictionary<string, string[]>();
-        if (request.Decision is null)
+        if (request.Signal is not { } signal || !Enum.IsDefined(signal))
+            problems["signal"] = [services.Text["Fraud.Invalid.Signal"]];
+        if (request.Decision is not { } decision || !Enum.IsDefined(decision))
             problems["decision"] = [services.Text["Fraud.Invalid.Decision"]];
-        if (request.HoldIds is not { Count: > 0 and <= FraudReview.MaxBatch } ids || ids.Any(string.IsNullOrWhiteSpace))
-            problems["holdIds"] = [services.Text["Fraud.Invalid.HoldIds", FraudReview.MaxBatch]];
         if (problems.Count > 0)
             return TypedResults.ValidationProblem(problems, title: services.Text["Fraud.Invalid.Title"]);
         if (await OpenPhaseAsync(campaignId, services) is { } refusal)
             return refusal;
-        var decision = request.Decision!.Value;
-        var results = await services.Review.DecideAsync(campaignId, request.HoldIds!, decision, user, ct);
-        return TypedResults.Ok<IReadOnlyList<HoldDecisionView>>(results.Select(r => HoldDecisionView.From(r, decision)).ToList());
+        var result = await services.Review.DecideAsync(campaignId, request.Signal!.Value, request.Network, request.Decision!.Value, user, ct);
+        return result.TooSmall && result.Waiting > 0
+            ? TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: services.Text["Fraud.Refusal.GroupTooSmall", services.Review.MinimumGroup],
+                type: "urn:city-spirit-awards:group-too-small")
+            : TypedResults.Ok(result);
     }
 
     private static async Task<Results<Ok<FraudScan>, ProblemHttpResult>> ScanAsync(string campaignId, [AsParameters] FraudReviewServices services)

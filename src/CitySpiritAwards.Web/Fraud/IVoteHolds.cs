@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using CitySpiritAwards.Domain.Tallying;
 
 namespace CitySpiritAwards.Web.Fraud;
 
@@ -42,14 +43,21 @@ public interface IVoteHolds
     /// <returns>How many votes were newly taken out of the count.</returns>
     Task<int> HoldAsync(string campaignId, IReadOnlyList<NewHold> holds, DateTimeOffset now, CancellationToken cancellationToken);
 
-    Task<IReadOnlyList<HeldVote>> ListAsync(string campaignId, CancellationToken cancellationToken);
+    /// <summary>The campaign's holds counted per signal and network (a vote two signals flagged counts in both), counted in SQL.</summary>
+    Task<IReadOnlyList<HoldGroup>> GroupsAsync(string campaignId, CancellationToken cancellationToken);
+
+    /// <summary>The campaign's holds counted per award (totals only: never per entry).</summary>
+    Task<IReadOnlyList<AwardHolds>> TotalsByAwardAsync(string campaignId, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Decides holds still waiting for review: cleared votes count again (held = false, tallies +1, same transaction),
-    /// confirmed ones stay held. Holds already decided keep their first decision.
+    /// Decides every waiting hold of one signal, from one network or (null) from all, in one transaction under the
+    /// campaign's review lock — only if there are at least <paramref name="minimumGroup"/> of them (<c>HoldReview</c>).
+    /// Cleared votes count again (held = false, tallies +1, same transaction); confirmed ones stay held. Holds already
+    /// decided keep their first decision.
     /// </summary>
-    Task<IReadOnlyList<DecisionResult>> DecideAsync(
-        string campaignId, IReadOnlyList<string> holdIds, HoldDecision decision, string actor, DateTimeOffset now, CancellationToken cancellationToken);
+    Task<GroupDecisionResult> DecideGroupAsync(
+        string campaignId, FraudReason signal, string? network, HoldDecision decision, int minimumGroup, string actor, DateTimeOffset now,
+        CancellationToken cancellationToken);
 
     /// <summary>Whether the scan after voting closed has run for the campaign.</summary>
     Task<bool> FinalSweepDoneAsync(string campaignId, CancellationToken cancellationToken);
@@ -92,15 +100,19 @@ public enum HoldDecision
     Confirmed,
 }
 
-/// <summary>A held vote as the review reads it. <see cref="CategoryId"/> is for totals per award only, never shown per vote; the entry is not read at all.</summary>
-public sealed record HeldVote(
-    string HoldId, string CategoryId, string VoterId, DateTimeOffset VotedAt, string Network, DateTimeOffset? AccountCreatedAt,
-    DateTimeOffset HeldAt, int? BurstVotes, bool FreshAccount, int? NetworkAccounts,
-    HoldDecision? Decision, string? DecidedBy, DateTimeOffset? DecidedAt, bool Withdrawn);
+/// <summary>The holds one signal made from one network, counted: what the review shows instead of the votes themselves.</summary>
+/// <param name="WaitingWithdrawn">Waiting holds whose vote the voter withdrew since (nothing to count whatever the decision).</param>
+/// <param name="MostBurstVotes">Burst: the most votes from the network within one window.</param>
+/// <param name="FirstPlace">Many accounts: the lowest and highest place of the held accounts among the network's voting accounts.</param>
+public sealed record HoldGroup(
+    FraudReason Signal, string Network, int Waiting, int Confirmed, int Cleared, int WaitingWithdrawn, int Accounts,
+    DateTimeOffset FirstVotedAt, DateTimeOffset LastVotedAt, int? MostBurstVotes, int? FirstPlace, int? LastPlace);
 
-/// <param name="Changed">This call decided it.</param>
-/// <param name="Current">The decision that stands after the call; null with <paramref name="Exists"/> false for an unknown hold.</param>
-public sealed record DecisionResult(string HoldId, bool Exists, bool Changed, HoldDecision? Current);
+public sealed record AwardHolds(string CategoryId, int Waiting, int Confirmed, int Cleared);
+
+/// <param name="Waiting">The waiting holds the group had.</param>
+/// <param name="Decided">How many this call decided: all of them, or none when the group was too small.</param>
+public sealed record GroupDecisionResult(int Waiting, int Decided, bool TooSmall);
 
 public static class HoldIds
 {

@@ -1,3 +1,4 @@
+using CitySpiritAwards.Domain.Tallying;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -157,71 +158,96 @@ public sealed class PostgresVoteHolds(NpgsqlDataSource database) : IVoteHolds
         return moved;
     }
 
-    public async Task<IReadOnlyList<HeldVote>> ListAsync(string campaignId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<HoldGroup>> GroupsAsync(string campaignId, CancellationToken cancellationToken)
     {
-        await using var command = database.CreateCommand("""
-            SELECT h.hold_id, v.category_id, v.voter_id, v.voted_at, v.network, h.account_created_at, h.held_at,
-                   h.burst_votes, h.fresh_account, h.network_accounts, h.decision, h.decided_by, h.decided_at, v.withdrawn_at IS NOT NULL
-            FROM vote_holds AS h JOIN votes AS v ON v.receipt = h.receipt
-            WHERE h.campaign_id = $1
-            ORDER BY v.voted_at, h.hold_id
+        await using var command = database.CreateCommand($"""
+            WITH flagged AS (
+                {Flagged("Burst", "h.burst_votes IS NOT NULL")}
+                UNION ALL {Flagged("FreshAccount", "h.fresh_account")}
+                UNION ALL {Flagged("ManyAccountsOneNetwork", "h.network_accounts IS NOT NULL")}
+            )
+            SELECT signal, network,
+                   count(*) FILTER (WHERE decision IS NULL)::integer, count(*) FILTER (WHERE decision = 'confirmed')::integer,
+                   count(*) FILTER (WHERE decision = 'cleared')::integer, count(*) FILTER (WHERE decision IS NULL AND withdrawn)::integer,
+                   count(DISTINCT voter_id)::integer, min(voted_at), max(voted_at), max(burst), min(place), max(place)
+            FROM flagged GROUP BY signal, network ORDER BY signal, network
             """);
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = campaignId });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var held = new List<HeldVote>();
+        var groups = new List<HoldGroup>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            held.Add(new HeldVote(
-                reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetFieldValue<DateTimeOffset>(3), reader.GetString(4),
-                reader.IsDBNull(5) ? null : reader.GetFieldValue<DateTimeOffset>(5), reader.GetFieldValue<DateTimeOffset>(6),
-                reader.IsDBNull(7) ? null : reader.GetInt32(7), reader.GetBoolean(8), reader.IsDBNull(9) ? null : reader.GetInt32(9),
-                HoldIds.Parse(reader.IsDBNull(10) ? null : reader.GetString(10)), reader.IsDBNull(11) ? null : reader.GetString(11),
-                reader.IsDBNull(12) ? null : reader.GetFieldValue<DateTimeOffset>(12), reader.GetBoolean(13)));
+            groups.Add(new HoldGroup(
+                Enum.Parse<FraudReason>(reader.GetString(0)), reader.GetString(1), reader.GetInt32(2), reader.GetInt32(3), reader.GetInt32(4),
+                reader.GetInt32(5), reader.GetInt32(6), reader.GetFieldValue<DateTimeOffset>(7), reader.GetFieldValue<DateTimeOffset>(8),
+                reader.IsDBNull(9) ? null : reader.GetInt32(9), reader.IsDBNull(10) ? null : reader.GetInt32(10), reader.IsDBNull(11) ? null : reader.GetInt32(11)));
         }
-        return held;
+        return groups;
     }
 
-    public async Task<IReadOnlyList<DecisionResult>> DecideAsync(
-        string campaignId, IReadOnlyList<string> holdIds, HoldDecision decision, string actor, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var ids = holdIds.Distinct(StringComparer.Ordinal).ToArray();
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        var changed = new HashSet<string>(StringComparer.Ordinal);
-        await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
-        {
-            await LockAsync(connection, transaction, campaignId, cancellationToken);
-            // Which holds this call decides: read under the lock, so the answer is exact.
-            await using (var pending = new NpgsqlCommand(
-                "SELECT hold_id FROM vote_holds WHERE campaign_id = @campaign AND hold_id = ANY(@holds) AND decision IS NULL", connection, transaction))
-            {
-                pending.Parameters.Add(new NpgsqlParameter<string>("campaign", NpgsqlDbType.Text) { TypedValue = campaignId });
-                pending.Parameters.Add(Texts("holds", ids));
-                await using var reader = await pending.ExecuteReaderAsync(cancellationToken);
-                while (await reader.ReadAsync(cancellationToken))
-                    changed.Add(reader.GetString(0));
-            }
-            await using (var command = new NpgsqlCommand(DecideSql, connection, transaction))
-            {
-                command.Parameters.Add(new NpgsqlParameter<string>("decision", NpgsqlDbType.Text) { TypedValue = HoldIds.Text(decision) });
-                command.Parameters.Add(new NpgsqlParameter<string>("actor", NpgsqlDbType.Text) { TypedValue = actor });
-                command.Parameters.Add(new NpgsqlParameter<DateTime>("now", NpgsqlDbType.TimestampTz) { TypedValue = now.UtcDateTime });
-                command.Parameters.Add(new NpgsqlParameter<string>("campaign", NpgsqlDbType.Text) { TypedValue = campaignId });
-                command.Parameters.Add(Texts("holds", ids));
-                await command.ExecuteNonQueryAsync(cancellationToken);
-            }
-            await transaction.CommitAsync(cancellationToken);
-        }
+    /// <summary>The holds one signal made, with what a group row needs (one SELECT of the UNION in <see cref="GroupsAsync"/>).</summary>
+    private static string Flagged(string signal, string condition) => $"""
+        SELECT '{signal}' AS signal, h.decision, h.burst_votes AS burst, h.network_accounts AS place,
+               v.network, v.voter_id, v.voted_at, v.withdrawn_at IS NOT NULL AS withdrawn
+        FROM vote_holds AS h JOIN votes AS v ON v.receipt = h.receipt WHERE h.campaign_id = $1 AND {condition}
+        """;
 
-        var current = new Dictionary<string, HoldDecision?>(StringComparer.Ordinal);
-        await using (var command = new NpgsqlCommand("SELECT hold_id, decision FROM vote_holds WHERE campaign_id = @campaign AND hold_id = ANY(@holds)", connection))
+    private static string SignalCondition(FraudReason signal) => signal switch
+    {
+        FraudReason.Burst => "h.burst_votes IS NOT NULL",
+        FraudReason.FreshAccount => "h.fresh_account",
+        _ => "h.network_accounts IS NOT NULL",
+    };
+
+    public async Task<IReadOnlyList<AwardHolds>> TotalsByAwardAsync(string campaignId, CancellationToken cancellationToken)
+    {
+        await using var command = database.CreateCommand("""
+            SELECT v.category_id, count(*) FILTER (WHERE h.decision IS NULL)::integer,
+                   count(*) FILTER (WHERE h.decision = 'confirmed')::integer, count(*) FILTER (WHERE h.decision = 'cleared')::integer
+            FROM vote_holds AS h JOIN votes AS v ON v.receipt = h.receipt WHERE h.campaign_id = $1 GROUP BY v.category_id
+            """);
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = campaignId });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var totals = new List<AwardHolds>();
+        while (await reader.ReadAsync(cancellationToken))
+            totals.Add(new AwardHolds(reader.GetString(0), reader.GetInt32(1), reader.GetInt32(2), reader.GetInt32(3)));
+        return totals;
+    }
+
+    public async Task<GroupDecisionResult> DecideGroupAsync(
+        string campaignId, FraudReason signal, string? network, HoldDecision decision, int minimumGroup, string actor, DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await LockAsync(connection, transaction, campaignId, cancellationToken);
+        // The group's waiting holds, read under the lock, so the count and what is decided are the same votes.
+        var ids = new List<string>();
+        await using (var pending = new NpgsqlCommand($"""
+            SELECT h.hold_id FROM vote_holds AS h JOIN votes AS v ON v.receipt = h.receipt
+            WHERE h.campaign_id = @campaign AND h.decision IS NULL AND {SignalCondition(signal)}{(network is null ? "" : " AND v.network = @network")}
+            """, connection, transaction))
         {
+            pending.Parameters.Add(new NpgsqlParameter<string>("campaign", NpgsqlDbType.Text) { TypedValue = campaignId });
+            if (network is not null)
+                pending.Parameters.Add(new NpgsqlParameter<string>("network", NpgsqlDbType.Text) { TypedValue = network });
+            await using var reader = await pending.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+                ids.Add(reader.GetString(0));
+        }
+        if (!HoldReview.CanDecide(ids.Count, minimumGroup))
+            return new GroupDecisionResult(ids.Count, 0, TooSmall: true);
+        await using (var command = new NpgsqlCommand(DecideSql, connection, transaction))
+        {
+            command.Parameters.Add(new NpgsqlParameter<string>("decision", NpgsqlDbType.Text) { TypedValue = HoldIds.Text(decision) });
+            command.Parameters.Add(new NpgsqlParameter<string>("actor", NpgsqlDbType.Text) { TypedValue = actor });
+            command.Parameters.Add(new NpgsqlParameter<DateTime>("now", NpgsqlDbType.TimestampTz) { TypedValue = now.UtcDateTime });
             command.Parameters.Add(new NpgsqlParameter<string>("campaign", NpgsqlDbType.Text) { TypedValue = campaignId });
             command.Parameters.Add(Texts("holds", ids));
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-                current[reader.GetString(0)] = HoldIds.Parse(reader.IsDBNull(1) ? null : reader.GetString(1));
+            await command.ExecuteNonQueryAsync(cancellationToken);
         }
-        return ids.Select(id => new DecisionResult(id, current.ContainsKey(id), changed.Contains(id), current.GetValueOrDefault(id))).ToList();
+        await transaction.CommitAsync(cancellationToken);
+        return new GroupDecisionResult(ids.Count, ids.Count, TooSmall: false);
     }
 
     public async Task<bool> FinalSweepDoneAsync(string campaignId, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using CitySpiritAwards.Domain.Tallying;
 using CitySpiritAwards.Web.Voting;
 using Microsoft.Data.Sqlite;
 
@@ -143,77 +144,111 @@ public sealed class SqliteVoteHolds(SqliteVoteLedger ledger) : IVoteHolds
         return Task.FromResult(moved);
     }
 
-    public Task<IReadOnlyList<HeldVote>> ListAsync(string campaignId, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<HoldGroup>> GroupsAsync(string campaignId, CancellationToken cancellationToken)
     {
         using var connection = ledger.OpenConnection();
-        using var command = Command(connection, null, """
-            SELECT h.hold_id, v.category_id, v.voter_id, v.voted_at, v.network, h.account_created_at, h.held_at,
-                   h.burst_votes, h.fresh_account, h.network_accounts, h.decision, h.decided_by, h.decided_at, v.withdrawn_at IS NOT NULL
-            FROM vote_holds AS h JOIN votes AS v ON v.receipt = h.receipt
-            WHERE h.campaign_id = $campaign
-            ORDER BY v.voted_at, h.hold_id
+        using var command = Command(connection, null, $"""
+            WITH flagged AS (
+                {Flagged("Burst", "h.burst_votes IS NOT NULL")}
+                UNION ALL {Flagged("FreshAccount", "h.fresh_account <> 0")}
+                UNION ALL {Flagged("ManyAccountsOneNetwork", "h.network_accounts IS NOT NULL")}
+            )
+            SELECT signal, network,
+                   count(*) FILTER (WHERE decision IS NULL), count(*) FILTER (WHERE decision = 'confirmed'),
+                   count(*) FILTER (WHERE decision = 'cleared'), count(*) FILTER (WHERE decision IS NULL AND withdrawn),
+                   count(DISTINCT voter_id), min(voted_at), max(voted_at), max(burst), min(place), max(place)
+            FROM flagged GROUP BY signal, network ORDER BY signal, network
             """);
         command.Parameters.AddWithValue("$campaign", campaignId);
         using var reader = command.ExecuteReader();
-        var held = new List<HeldVote>();
+        var groups = new List<HoldGroup>();
         while (reader.Read())
         {
-            held.Add(new HeldVote(
-                reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetDateTimeOffset(3), reader.GetString(4),
-                reader.IsDBNull(5) ? null : reader.GetDateTimeOffset(5), reader.GetDateTimeOffset(6),
-                reader.IsDBNull(7) ? null : reader.GetInt32(7), reader.GetInt64(8) != 0, reader.IsDBNull(9) ? null : reader.GetInt32(9),
-                HoldIds.Parse(reader.IsDBNull(10) ? null : reader.GetString(10)), reader.IsDBNull(11) ? null : reader.GetString(11),
-                reader.IsDBNull(12) ? null : reader.GetDateTimeOffset(12), reader.GetInt64(13) != 0));
+            groups.Add(new HoldGroup(
+                Enum.Parse<FraudReason>(reader.GetString(0)), reader.GetString(1), reader.GetInt32(2), reader.GetInt32(3), reader.GetInt32(4),
+                reader.GetInt32(5), reader.GetInt32(6), reader.GetDateTimeOffset(7), reader.GetDateTimeOffset(8),
+                reader.IsDBNull(9) ? null : reader.GetInt32(9), reader.IsDBNull(10) ? null : reader.GetInt32(10), reader.IsDBNull(11) ? null : reader.GetInt32(11)));
         }
-        return Task.FromResult<IReadOnlyList<HeldVote>>(held);
+        return Task.FromResult<IReadOnlyList<HoldGroup>>(groups);
     }
 
-    public Task<IReadOnlyList<DecisionResult>> DecideAsync(
-        string campaignId, IReadOnlyList<string> holdIds, HoldDecision decision, string actor, DateTimeOffset now, CancellationToken cancellationToken)
+    private static string Flagged(string signal, string condition) => $"""
+        SELECT '{signal}' AS signal, h.decision, h.burst_votes AS burst, h.network_accounts AS place,
+               v.network, v.voter_id, v.voted_at, v.withdrawn_at IS NOT NULL AS withdrawn
+        FROM vote_holds AS h JOIN votes AS v ON v.receipt = h.receipt WHERE h.campaign_id = $campaign AND {condition}
+        """;
+
+    private static string SignalCondition(FraudReason signal) => signal switch
     {
-        var results = new List<DecisionResult>();
+        FraudReason.Burst => "h.burst_votes IS NOT NULL",
+        FraudReason.FreshAccount => "h.fresh_account <> 0",
+        _ => "h.network_accounts IS NOT NULL",
+    };
+
+    public Task<IReadOnlyList<AwardHolds>> TotalsByAwardAsync(string campaignId, CancellationToken cancellationToken)
+    {
         using var connection = ledger.OpenConnection();
-        using var transaction = connection.BeginTransaction();
+        using var command = Command(connection, null, """
+            SELECT v.category_id, count(*) FILTER (WHERE h.decision IS NULL),
+                   count(*) FILTER (WHERE h.decision = 'confirmed'), count(*) FILTER (WHERE h.decision = 'cleared')
+            FROM vote_holds AS h JOIN votes AS v ON v.receipt = h.receipt WHERE h.campaign_id = $campaign GROUP BY v.category_id
+            """);
+        command.Parameters.AddWithValue("$campaign", campaignId);
+        using var reader = command.ExecuteReader();
+        var totals = new List<AwardHolds>();
+        while (reader.Read())
+            totals.Add(new AwardHolds(reader.GetString(0), reader.GetInt32(1), reader.GetInt32(2), reader.GetInt32(3)));
+        return Task.FromResult<IReadOnlyList<AwardHolds>>(totals);
+    }
+
+    public Task<GroupDecisionResult> DecideGroupAsync(
+        string campaignId, FraudReason signal, string? network, HoldDecision decision, int minimumGroup, string actor, DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        using var connection = ledger.OpenConnection();
+        using var transaction = connection.BeginTransaction(); // immediate: the group is counted and decided with no writer in between
+        var receipts = new List<string>();
+        using (var pending = Command(connection, transaction, $"""
+            SELECT h.receipt FROM vote_holds AS h JOIN votes AS v ON v.receipt = h.receipt
+            WHERE h.campaign_id = $campaign AND h.decision IS NULL AND {SignalCondition(signal)}{(network is null ? "" : " AND v.network = $network")}
+            """))
+        {
+            pending.Parameters.AddWithValue("$campaign", campaignId);
+            if (network is not null)
+                pending.Parameters.AddWithValue("$network", network);
+            using var reader = pending.ExecuteReader();
+            while (reader.Read())
+                receipts.Add(reader.GetString(0));
+        }
+        if (!HoldReview.CanDecide(receipts.Count, minimumGroup))
+            return Task.FromResult(new GroupDecisionResult(receipts.Count, 0, TooSmall: true));
+
         using var decide = Command(connection, transaction, """
             UPDATE vote_holds SET decision = $decision, decided_by = $actor, decided_at = $now
-            WHERE campaign_id = $campaign AND hold_id = $hold AND decision IS NULL
-            RETURNING receipt
+            WHERE campaign_id = $campaign AND receipt = $receipt AND decision IS NULL
             """);
-        using var current = Command(connection, transaction, "SELECT decision FROM vote_holds WHERE campaign_id = $campaign AND hold_id = $hold");
         using var release = Command(connection, transaction, """
             UPDATE votes SET held = 0 WHERE receipt = $receipt AND held = 1 AND withdrawn_at IS NULL
             RETURNING category_id, entry_id
             """);
-        foreach (var holdId in holdIds.Distinct(StringComparer.Ordinal))
+        foreach (var receipt in receipts)
         {
             decide.Parameters.Clear();
             decide.Parameters.AddWithValue("$decision", HoldIds.Text(decision));
             decide.Parameters.AddWithValue("$actor", actor);
             decide.Parameters.AddWithValue("$now", now.ToUniversalTime());
             decide.Parameters.AddWithValue("$campaign", campaignId);
-            decide.Parameters.AddWithValue("$hold", holdId);
-            if (decide.ExecuteScalar() is string receipt)
-            {
-                if (decision == HoldDecision.Cleared)
-                {
-                    release.Parameters.Clear();
-                    release.Parameters.AddWithValue("$receipt", receipt);
-                    if (Counted(release) is var (categoryId, entryId))
-                        AdjustTally(connection, transaction, campaignId, entryId, categoryId, +1);
-                }
-                results.Add(new DecisionResult(holdId, Exists: true, Changed: true, decision));
+            decide.Parameters.AddWithValue("$receipt", receipt);
+            decide.ExecuteNonQuery();
+            if (decision != HoldDecision.Cleared)
                 continue;
-            }
-            current.Parameters.Clear();
-            current.Parameters.AddWithValue("$campaign", campaignId);
-            current.Parameters.AddWithValue("$hold", holdId);
-            var stands = current.ExecuteScalar();
-            results.Add(stands is null
-                ? new DecisionResult(holdId, Exists: false, Changed: false, null)
-                : new DecisionResult(holdId, Exists: true, Changed: false, HoldIds.Parse(stands as string)));
+            release.Parameters.Clear();
+            release.Parameters.AddWithValue("$receipt", receipt);
+            if (Counted(release) is var (categoryId, entryId))
+                AdjustTally(connection, transaction, campaignId, entryId, categoryId, +1);
         }
         transaction.Commit();
-        return Task.FromResult<IReadOnlyList<DecisionResult>>(results);
+        return Task.FromResult(new GroupDecisionResult(receipts.Count, receipts.Count, TooSmall: false));
     }
 
     public Task<bool> FinalSweepDoneAsync(string campaignId, CancellationToken cancellationToken)

@@ -2,8 +2,10 @@ using System.Security.Claims;
 using CitySpiritAwards.Abstractions.Tallying;
 using CitySpiritAwards.Domain.Tallying;
 using CitySpiritAwards.Web.Apis;
+using CitySpiritAwards.Web.Fraud;
 using CitySpiritAwards.Web.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 
 namespace CitySpiritAwards.Web.Tallying;
 
@@ -43,7 +45,7 @@ public static class ResultsApi
         admin.MapGet("results.csv", ResultsCsvAsync)
             .WithSummary("The results as CSV (UTF-8 with BOM, for Excel): per award the ranking with committee score and count, z-score, votes and points. Published or not.");
         admin.MapGet("votes.csv", VotesCsvAsync)
-            .WithSummary("Anonymised votes as CSV: per entry and Shanghai calendar day, the votes counted, held for review and withdrawn. Never a voter or a receipt.");
+            .WithSummary("Anonymised votes as CSV: per entry and Shanghai calendar day, the votes counted, held for review and withdrawn (held and withdrawn counts below Fraud:MinimumGroup read \"<5\"). Never a voter or a receipt.");
     }
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ResultsCsvAsync(
@@ -58,13 +60,13 @@ public static class ResultsApi
     }
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> VotesCsvAsync(
-        string campaignId, HttpContext http, IVoteExport export, [AsParameters] ResultsServices services, CancellationToken ct)
+        string campaignId, HttpContext http, IVoteExport export, IOptions<FraudOptions> fraud, [AsParameters] ResultsServices services, CancellationToken ct)
     {
         if (await services.Grains.GetGrain<Abstractions.Campaigns.ICampaignGrain>(campaignId).GetAsync() is null)
             return CampaignsApi.CampaignNotFound(campaignId);
         var days = VoteDays.Fold(await export.LoadHourlyAsync(campaignId, ct));
         var nominations = await services.NominationsAsync(days.Select(d => d.EntryId).Distinct());
-        return CsvFile(http, $"votes-{campaignId}.csv", ResultsCsv.Votes(days, nominations, services.Text, services.Names, Culture));
+        return CsvFile(http, $"votes-{campaignId}.csv", ResultsCsv.Votes(days, nominations, services.Text, services.Names, Culture, fraud.Value.MinimumGroup));
     }
 
     private static string Culture => System.Globalization.CultureInfo.CurrentUICulture.Name;

@@ -38,8 +38,12 @@ public static class ResultsCsv
     }
 
     /// <summary>Votes per entry and Shanghai calendar day: counted, held for review, withdrawn. No voter, no receipt.</summary>
+    /// <summary>
+    /// Votes per entry and day. Held and withdrawn counts below <paramref name="minimumGroup"/> read "&lt;5" (<see cref="HoldReview.Cell"/>):
+    /// one held vote on one day must not be matched with the review's groups to tell whom someone voted for.
+    /// </summary>
     public static byte[] Votes(IReadOnlyList<DailyVotes> days, IReadOnlyDictionary<string, NominationView> nominations,
-        IStringLocalizer text, DisplayNames names, string culture)
+        IStringLocalizer text, DisplayNames names, string culture, int minimumGroup)
     {
         var rows = new List<IReadOnlyList<string>>
         {
@@ -49,7 +53,7 @@ public static class ResultsCsv
         [
             Csv.Date(d.Day), Csv.Text(d.CategoryId), Csv.Text(names.Category(d.CategoryId, culture)), Csv.Text(d.EntryId),
             Csv.Text(nominations.GetValueOrDefault(d.EntryId)?.Draft.NomineeName),
-            Csv.Number(d.Counted), Csv.Number(d.Held), Csv.Number(d.Withdrawn),
+            Csv.Number(d.Counted), Csv.Text(HoldReview.Cell(d.Held, minimumGroup)), Csv.Text(HoldReview.Cell(d.Withdrawn, minimumGroup)),
         ]));
         return Csv.File(rows);
     }

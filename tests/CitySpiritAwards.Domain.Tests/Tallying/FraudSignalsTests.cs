@@ -182,3 +182,24 @@ public sealed class FraudSignalsTests
         Assert.Equal(expected.OrderBy(f => f.VoteId).ThenBy(f => f.Reason), flags.OrderBy(f => f.VoteId).ThenBy(f => f.Reason));
     }
 }
+
+public sealed class HoldReviewTests
+{
+    [Theory]
+    [InlineData(4, 5, false)]
+    [InlineData(5, 5, true)]
+    [InlineData(1, 1, true)]
+    [InlineData(0, 1, false)]
+    [InlineData(1, 0, true)] // a minimum below one still needs a vote to decide
+    public void A_group_is_decided_only_when_it_holds_enough_votes(int waiting, int minimum, bool decidable) =>
+        Assert.Equal(decidable, HoldReview.CanDecide(waiting, minimum));
+
+    [Theory]
+    [InlineData(0, "0")]
+    [InlineData(1, "<5")]
+    [InlineData(4, "<5")]
+    [InlineData(5, "5")]
+    [InlineData(120, "120")]
+    public void Exports_show_small_counts_only_as_fewer_than_the_minimum(long count, string shown) =>
+        Assert.Equal(shown, HoldReview.Cell(count, HoldReview.DefaultMinimumGroup));
+}

@@ -38,6 +38,7 @@ public sealed class FraudSite : IAsyncLifetime
         ["Account:SignupPermitLimit"] = "1000",
         ["Voting:TallyRefresh"] = "00:00:00",
         ["Fraud:Cron"] = AwardsAppFactory.NeverCron, // already so in every test site; said here because these tests rely on it
+        ["Fraud:MinimumGroup"] = "2", // the scenario's burst (two votes) is a group big enough to decide; its fresh account alone is not
     })
     {
         ReplaceServices = services =>

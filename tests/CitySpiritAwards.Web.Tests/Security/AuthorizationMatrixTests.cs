@@ -156,10 +156,8 @@ public sealed class AuthorizationMatrixTests(SecuritySite site) : IClassFixture<
         ["GET /admin/campaigns/{campaignId}/held-votes"] = Admin, // never whom a vote was for
         ["POST /admin/campaigns/{campaignId}/held-votes"] = Admin,
         ["GET /api/admin/campaigns/{campaignId}/held-votes"] = Admin,
-        ["POST /api/admin/campaigns/{campaignId}/held-votes/decisions"] = Admin,
+        ["POST /api/admin/campaigns/{campaignId}/held-votes/decide"] = Admin, // a group of at least Fraud:MinimumGroup, never one vote
         ["POST /api/admin/campaigns/{campaignId}/held-votes/scan"] = Admin,
-        ["POST /api/admin/campaigns/{campaignId}/held-votes/{holdId}/clear"] = Admin,
-        ["POST /api/admin/campaigns/{campaignId}/held-votes/{holdId}/confirm"] = Admin,
         ["GET /admin/hangfire/{**path}"] = Admin,
         ["POST /admin/hangfire/{**path}"] = Admin,
         ["GET /admin/orleans"] = Admin,
