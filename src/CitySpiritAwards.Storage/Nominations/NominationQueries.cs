@@ -46,13 +46,7 @@ public sealed class NominationQueries(ReadTables tables)
     public async Task<ModerationPage> ModerationAsync(string campaignId, ModerationFilter filter, int? page, int? pageSize, CancellationToken cancellationToken = default)
     {
         var where = new List<string> { "n.campaign_id = @CampaignId", "n.status <> 'Withdrawn'" };
-        if (!string.IsNullOrEmpty(filter.CategoryId))
-            where.Add("n.category_id = @CategoryId");
-        if (!string.IsNullOrEmpty(filter.DistrictId))
-            where.Add("n.district_id = @DistrictId");
-        var pattern = NamePattern(filter.Search);
-        if (pattern is not null)
-            where.Add(@"n.search_name LIKE @Pattern ESCAPE '\'");
+        var pattern = AddFilters(where, filter.CategoryId, filter.DistrictId, filter.Search);
         if (filter.DuplicatesOnly)
             where.Add($"""
                 n.status {tables.In("@Live")} AND EXISTS (SELECT 1 FROM nominations AS d
@@ -95,13 +89,7 @@ public sealed class NominationQueries(ReadTables tables)
     public async Task<GalleryPage> GalleryAsync(string campaignId, GalleryFilter filter, int? page, int? pageSize, CancellationToken cancellationToken = default)
     {
         var where = new List<string> { "n.campaign_id = @CampaignId", "n.public_since IS NOT NULL" };
-        if (!string.IsNullOrEmpty(filter.CategoryId))
-            where.Add("n.category_id = @CategoryId");
-        if (!string.IsNullOrEmpty(filter.DistrictId))
-            where.Add("n.district_id = @DistrictId");
-        var pattern = NamePattern(filter.Search);
-        if (pattern is not null)
-            where.Add(@"n.search_name LIKE @Pattern ESCAPE '\'");
+        var pattern = AddFilters(where, filter.CategoryId, filter.DistrictId, filter.Search);
         var parameters = new DynamicParameters(new { CampaignId = campaignId, filter.CategoryId, filter.DistrictId, Pattern = pattern });
         var condition = string.Join(" AND ", where);
 
@@ -143,6 +131,22 @@ public sealed class NominationQueries(ReadTables tables)
                 "SELECT status, count(*) FROM nominations WHERE campaign_id = @CampaignId GROUP BY status",
                 new { CampaignId = campaignId }, cancellationToken: cancellationToken)))
             .ToDictionary(c => Enum.Parse<NominationStatus>(c.Status), c => (int)c.Count);
+    }
+
+    /// <summary>
+    /// The conditions both lists share (an award, a district, part of a name; parameters @CategoryId, @DistrictId,
+    /// @Pattern); returns the name pattern to bind, or null.
+    /// </summary>
+    private static string? AddFilters(List<string> where, string? categoryId, string? districtId, string? search)
+    {
+        if (!string.IsNullOrEmpty(categoryId))
+            where.Add("n.category_id = @CategoryId");
+        if (!string.IsNullOrEmpty(districtId))
+            where.Add("n.district_id = @DistrictId");
+        var pattern = NamePattern(search);
+        if (pattern is not null)
+            where.Add(@"n.search_name LIKE @Pattern ESCAPE '\'");
+        return pattern;
     }
 
     /// <summary>
