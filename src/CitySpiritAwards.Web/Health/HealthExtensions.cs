@@ -30,13 +30,18 @@ public static class HealthExtensions
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(Ready), ResponseWriter = WriteJson });
     }
 
+    /// <summary>
+    /// The status of each part; what each part is and says (provider names, silo counts) only to administrators, so an
+    /// anonymous prober learns nothing about how the site is built.
+    /// </summary>
     private static Task WriteJson(HttpContext context, HealthReport report)
     {
+        var detailed = context.User.IsInRole(Roles.Administrator);
         context.Response.ContentType = "application/json; charset=utf-8";
         return context.Response.WriteAsync(JsonSerializer.Serialize(new
         {
             status = report.Status.ToString(),
-            checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString(), description = e.Value.Description }),
+            checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString(), description = detailed ? e.Value.Description : null }),
         }));
     }
 }

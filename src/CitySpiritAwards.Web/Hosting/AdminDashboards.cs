@@ -6,12 +6,15 @@ namespace CitySpiritAwards.Web.Hosting;
 
 public static class AdminDashboards
 {
-    /// <summary>The Orleans and Hangfire dashboards, for administrators only.</summary>
+    public const string OrleansPath = "/admin/orleans";
+    public const string HangfirePath = "/admin/hangfire";
+
+    /// <summary>The Orleans and Hangfire dashboards, for administrators only, and left out of the API's OpenAPI document.</summary>
     public static void MapAdminDashboards(this WebApplication app)
     {
-        app.MapOrleansDashboard("/admin/orleans").RequireAuthorization(Roles.Administrator);
+        app.MapOrleansDashboard(OrleansPath).RequireAuthorization(Roles.Administrator).ExcludeFromDescription();
         // Endpoint authorization replaces Hangfire's own filters (which default to "local requests only").
-        app.MapHangfireDashboard("/admin/hangfire", new Hangfire.DashboardOptions { Authorization = [], AppPath = "/" }, app.Services.GetRequiredService<JobStorage>())
-            .RequireAuthorization(Roles.Administrator);
+        app.MapHangfireDashboard(HangfirePath, new Hangfire.DashboardOptions { Authorization = [], AppPath = "/" }, app.Services.GetRequiredService<JobStorage>())
+            .RequireAuthorization(Roles.Administrator).ExcludeFromDescription();
     }
 }

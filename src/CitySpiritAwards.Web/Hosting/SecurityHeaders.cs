@@ -3,8 +3,9 @@ namespace CitySpiritAwards.Web.Hosting;
 public static class SecurityHeaders
 {
     /// <summary>
-    /// Headers on every response. Pages ship no inline script; the dashboards under /admin bring their own
-    /// scripts and styles, so they get a looser policy behind the administrator check.
+    /// Headers on every response. Pages ship no inline script (the administrators' pages included); the Orleans and
+    /// Hangfire dashboards bring their own inline scripts and styles, so they alone get a looser policy, behind the
+    /// administrator check. Forms may only post to this site, and no page may change its base address.
     /// </summary>
     /// <remarks>
     /// Written when the response starts, so they are on error answers too: the exception handler clears every header before
@@ -21,8 +22,8 @@ public static class SecurityHeaders
                 headers.XContentTypeOptions = "nosniff";
                 headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
                 headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
-                headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments("/admin")
-                    ? "default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'"
+                headers.ContentSecurityPolicy = IsDashboard(context.Request.Path)
+                    ? "default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; form-action 'self'; base-uri 'self'; frame-ancestors 'none'"
                     : "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; form-action 'self'; base-uri 'self'; frame-ancestors 'none'";
                 if (hsts.Count > 0)
                     headers.StrictTransportSecurity = hsts;
@@ -30,4 +31,8 @@ public static class SecurityHeaders
             });
             await next();
         });
+
+    /// <summary>The Orleans and Hangfire dashboards (<see cref="AdminDashboards"/>): the only pages with inline script; the administrators' own pages have none.</summary>
+    public static bool IsDashboard(PathString path) =>
+        path.StartsWithSegments(AdminDashboards.OrleansPath) || path.StartsWithSegments(AdminDashboards.HangfirePath);
 }

@@ -60,11 +60,17 @@ public sealed class ClusterModeTests(ServersFixture servers) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Both_instances_are_ready_with_postgres_blobs_and_the_cluster()
+    public async Task Both_instances_are_ready_with_postgres_blobs_and_the_cluster_and_only_administrators_read_which()
     {
         foreach (var instance in new[] { _site.First, _site.Second })
         {
-            var ready = await instance.CreateClient().GetFromJsonAsync<JsonElement>("/health/ready");
+            var anonymous = await instance.CreateClient().GetFromJsonAsync<JsonElement>("/health/ready");
+            var admin = await AdminClient.SignInAsync(instance, ClusterSite.AdminEmail, ClusterSite.AdminPassword);
+            var ready = await admin.GetFromJsonAsync<JsonElement>("/health/ready");
+
+            Assert.Equal("Healthy", anonymous.GetProperty("status").GetString());
+            Assert.Equal(JsonValueKind.Null, anonymous.GetProperty("checks").GetProperty("database").GetProperty("description").ValueKind);
+            Assert.DoesNotContain("Npgsql", anonymous.GetRawText());
             Assert.Equal("Healthy", ready.GetProperty("status").GetString());
             Assert.Contains("Npgsql", ready.GetProperty("checks").GetProperty("database").GetProperty("description").GetString());
             Assert.Equal("BlobPhotoStore", ready.GetProperty("checks").GetProperty("photos").GetProperty("description").GetString());

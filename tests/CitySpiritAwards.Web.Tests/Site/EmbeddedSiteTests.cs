@@ -127,11 +127,12 @@ public sealed class EmbeddedSiteTests(EmbeddedSiteFixture site) : IClassFixture<
     }
 
     [Fact]
-    public async Task The_openapi_document_is_served()
+    public async Task The_openapi_document_is_served_and_lists_no_dashboard()
     {
         var document = await site.Factory.CreateClient().GetFromJsonAsync<JsonElement>("/openapi/v1.json");
 
         Assert.True(document.GetProperty("paths").TryGetProperty("/api/categories", out _));
+        Assert.DoesNotContain(document.GetProperty("paths").EnumerateObject(), path => path.Name.StartsWith("/admin/", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -145,7 +146,11 @@ public sealed class EmbeddedSiteTests(EmbeddedSiteFixture site) : IClassFixture<
         Assert.Equal(HttpStatusCode.OK, live.StatusCode);
         Assert.Equal("Healthy", ready.GetProperty("status").GetString());
         foreach (var part in new[] { "database", "photos", "cluster" })
+        {
             Assert.Equal("Healthy", ready.GetProperty("checks").GetProperty(part).GetProperty("status").GetString());
+            // What each part is (provider, store, silos) is for administrators, not for anyone probing the site.
+            Assert.Equal(JsonValueKind.Null, ready.GetProperty("checks").GetProperty(part).GetProperty("description").ValueKind);
+        }
     }
 
     [Theory]
@@ -170,7 +175,23 @@ public sealed class EmbeddedSiteTests(EmbeddedSiteFixture site) : IClassFixture<
         Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
         var csp = response.Headers.GetValues("Content-Security-Policy").Single();
         Assert.Contains("frame-ancestors 'none'", csp);
+        Assert.Contains("form-action 'self'", csp);
+        Assert.Contains("base-uri 'self'", csp);
         Assert.DoesNotContain("unsafe-inline", csp);
+    }
+
+    [Theory]
+    [InlineData("/admin/campaigns", false)]
+    [InlineData("/admin/accounts", false)]
+    [InlineData("/admin/hangfire", true)]
+    [InlineData("/admin/orleans", true)]
+    public async Task Only_the_dashboards_may_run_inline_script_and_no_page_may_post_elsewhere(string path, bool dashboard)
+    {
+        var csp = (await site.Factory.CreateBrowser().GetAsync(path)).Headers.GetValues("Content-Security-Policy").Single();
+
+        Assert.Equal(dashboard, csp.Contains("'unsafe-inline'"));
+        Assert.Contains("form-action 'self'", csp);
+        Assert.Contains("base-uri 'self'", csp);
     }
 }
 
