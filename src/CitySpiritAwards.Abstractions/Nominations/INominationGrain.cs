@@ -48,9 +48,20 @@ public interface INominationGrain : IGrainWithStringKey
     [Alias("Withdraw")]
     Task<NominationOutcome> WithdrawAsync(string nominatorId);
 
-    /// <summary>The nominee's answer, through the emailed consent link.</summary>
+    /// <summary>
+    /// The nominee's answer, through the emailed consent link, which names the <paramref name="round"/> it was sent for
+    /// (<see cref="NominationView.ConsentRound"/>). A link from before the nomination changed is refused
+    /// (<c>RefusalCodes.ConsentLinkReplaced</c>): it was for what the nomination said then, or for another address.
+    /// </summary>
     [Alias("Consent")]
-    Task<NominationOutcome> ConsentAsync(ConsentAction action);
+    Task<NominationOutcome> ConsentAsync(ConsentAction action, int round);
+
+    /// <summary>
+    /// Records whether the consent email of <paramref name="round"/> went out: held back by a daily limit (the nominator's
+    /// My nominations page then offers to send it), or sent after all. A round that is no longer current changes nothing.
+    /// </summary>
+    [Alias("RecordConsentEmail")]
+    Task<NominationOutcome> RecordConsentEmailAsync(int round, bool sent);
 
     [Alias("Moderate")]
     Task<NominationOutcome> ModerateAsync(ModerationAction action, string moderatorId, string? reason);

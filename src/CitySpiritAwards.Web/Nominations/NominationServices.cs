@@ -1,10 +1,13 @@
 using CitySpiritAwards.Abstractions.Nominations;
+using CitySpiritAwards.Domain.Categories;
 using CitySpiritAwards.Domain.Nominations;
+using CitySpiritAwards.Grains.Nominations;
 using CitySpiritAwards.Grains.Time;
 using CitySpiritAwards.Web.Identity;
 using CitySpiritAwards.Web.Localization;
 using CitySpiritAwards.Web.Photos;
 using CitySpiritAwards.Web.Photos.Processing;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Localization;
 
 namespace CitySpiritAwards.Web.Nominations;
@@ -29,6 +32,8 @@ public sealed record NominationServices(
     ConsentLinks ConsentLinks,
     AwardsClock Clock,
     NominationPhotoFiles PhotoFiles,
+    UserManager<AwardsUser> Users,
+    KnownDistricts KnownDistricts,
     ILogger<NominationServices> Logger)
 {
     /// <summary>The photo store could not be written: nothing was created, the resident may simply try again.</summary>
@@ -36,7 +41,8 @@ public sealed record NominationServices(
 
     /// <summary>
     /// Stores the new photos, then submits through the resident's quota grain and, for the call that created the
-    /// nomination only, emails the nominee their consent link. Photos are stored first so that a failing photo store
+    /// nomination only, emails the nominee their consent link. The nominator's own account email is refused as the
+    /// nominee's before anything is stored. Photos are stored first so that a failing photo store
     /// leaves no nomination behind; photos of a refused submission are removed again.
     /// </summary>
     /// <param name="keepPhotosForCorrection">
@@ -49,6 +55,8 @@ public sealed record NominationServices(
         var existing = await Grains.GetGrain<INominationGrain>(nominationId).GetAsync();
         if (existing is not null && existing.NominatorId != residentId)
             return new(NominationOutcome.Refused(RefusalCodes.IdInUse), []);
+        if (await OwnEmailAsync(draft, http) is { } ownEmail)
+            return new(ownEmail, keepPhotosForCorrection ? await KeepForCorrectionAsync(nominationId, residentId, photos, ct) : []);
 
         var attached = await AttachAsync(nominationId, existing?.PhotoIds ?? [], photos, ct);
         if (attached.Failure is { } failure)
@@ -56,8 +64,8 @@ public sealed record NominationServices(
 
         var outcome = await Grains.GetGrain<IResidentNominationsGrain>(IResidentNominationsGrain.KeyFor(campaignId, residentId))
             .SubmitAsync(nominationId, draft, attached.Ids);
-        if (outcome.Created)
-            await Mailer.SendNomineeConsentAsync(outcome.Nomination!.Draft.NomineeEmail, ConsentLinks.PathFor(outcome.Nomination.Id, Clock.UtcNow), http, ct);
+        if (outcome.AsksForConsent)
+            await AskForConsentAsync(outcome.Nomination!, http, ct);
         if (outcome.Succeeded)
             return new(outcome, outcome.Nomination!.PhotoIds);
 
@@ -69,8 +77,11 @@ public sealed record NominationServices(
     /// <summary>
     /// The nominator's edit: the photos they kept, plus new ones. The grain keeps only photos still attached when the edit
     /// is applied (another tab may have removed one), and the photos its list no longer names are deleted afterwards.
+    /// When the edit changed what the nominee answered for (or was sent a link for), they are emailed a new link, once
+    /// per such edit however often it is sent.
     /// </summary>
-    public async Task<NominationChange> EditAsync(string nominationId, string residentId, NominationDraft draft, PhotoSelection photos, CancellationToken ct)
+    public async Task<NominationChange> EditAsync(
+        string nominationId, string residentId, NominationDraft draft, PhotoSelection photos, HttpContext http, CancellationToken ct)
     {
         var grain = Grains.GetGrain<INominationGrain>(nominationId);
         var existing = await grain.GetAsync();
@@ -78,6 +89,8 @@ public sealed record NominationServices(
             return new(NominationOutcome.Refused(RefusalCodes.NotFound), []);
         if (existing.NominatorId != residentId)
             return new(NominationOutcome.Refused(RefusalCodes.NotYours), []);
+        if (await OwnEmailAsync(draft, http) is { } ownEmail)
+            return new(ownEmail, existing.PhotoIds);
 
         var attached = await AttachAsync(nominationId, existing.PhotoIds, photos, ct);
         if (attached.Failure is { } failure)
@@ -87,12 +100,29 @@ public sealed record NominationServices(
         var outcome = await grain.EditAsync(residentId, draft, kept, attached.Ids.Except(kept).ToList());
         if (outcome.Succeeded)
         {
+            if (outcome.AsksForConsent)
+                await AskForConsentAsync(outcome.Nomination!, http, ct);
             await RemoveUnusedAsync(nominationId, existing.PhotoIds.Concat(attached.Stored), [], ct);
             return new(outcome, outcome.Nomination!.PhotoIds);
         }
         var keep = outcome.Problems.Count > 0 ? attached.Ids : existing.PhotoIds;
         await RemoveUnusedAsync(nominationId, attached.Stored, keep, ct);
         return new(outcome, keep);
+    }
+
+    /// <summary>Emails the nominee the link for the nomination's current round of asking.</summary>
+    private Task AskForConsentAsync(NominationView nomination, HttpContext http, CancellationToken ct) =>
+        Mailer.SendNomineeConsentAsync(nomination.Draft.NomineeEmail, ConsentLinks.PathFor(nomination.Id, nomination.ConsentRound, Clock.UtcNow), http, ct);
+
+    /// <summary>The refusal of a nominee email that is the signed-in nominator's own, with the draft's other problems (all at once).</summary>
+    public async Task<NominationOutcome?> OwnEmailAsync(NominationDraft draft, HttpContext http)
+    {
+        var account = await Users.GetUserAsync(http.User);
+        if (NominationValidator.NomineeIsNominator(draft.NomineeEmail, account?.Email) is not { } problem)
+            return null;
+        var others = NominationValidator.Validate(draft with { PhotoCount = 0 }, CategoryIds.All, KnownDistricts.Ids)
+            .Where(p => p.Field != NominationFields.NomineeEmail);
+        return NominationOutcome.Invalid([.. others, problem]);
     }
 
     /// <summary>

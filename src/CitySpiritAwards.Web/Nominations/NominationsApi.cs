@@ -94,7 +94,7 @@ public static class NominationsApi
         if (!NominationFormReader.IsMultipart(http.Request) && await services.Grains.GetGrain<INominationGrain>(id).GetAsync() is { } current)
             photos = photos with { KeptIds = current.PhotoIds };
 
-        var change = await services.EditAsync(id, UserId(user), input.Draft, photos, ct);
+        var change = await services.EditAsync(id, UserId(user), input.Draft, photos, http, ct);
         return Failure(change.Outcome, services.Text) is { } failure
             ? failure.AsResult<OwnNomination>()
             : TypedResults.Ok(OwnNomination.From(change.Outcome.Nomination!));
@@ -150,9 +150,9 @@ public static class NominationsApi
     private static async Task<Results<Ok<NomineeConsent>, ValidationProblem, ProblemHttpResult>> ConsentAsync(
         string token, ConsentRequest request, [AsParameters] NominationServices services)
     {
-        if (services.ConsentLinks.ReadToken(token) is not { } id)
+        if (services.ConsentLinks.ReadToken(token) is not { } link)
             return TypedResults.Problem(statusCode: 404, title: services.Text["Consent.InvalidLink"]);
-        var outcome = await services.Grains.GetGrain<INominationGrain>(id).ConsentAsync(request.Action);
+        var outcome = await services.Grains.GetGrain<INominationGrain>(link.NominationId).ConsentAsync(request.Action, link.Round);
         return Failure(outcome, services.Text) is { } failure ? failure.AsResult<NomineeConsent>() : TypedResults.Ok(outcome.Nomination!.Consent);
     }
 
@@ -181,6 +181,7 @@ public static class NominationsApi
                 RefusalCodes.NotFound => 404,
                 RefusalCodes.NotYours => 403,
                 NominationServices.PhotosUnavailable => 503,
+                RefusalCodes.ConsentLinkReplaced => 410,
                 _ => 409,
             };
             return new Failed(null, TypedResults.Problem(statusCode: status, title: text[$"Nomination.Refusal.{refusal}"], type: $"urn:city-spirit-awards:{refusal}"));

@@ -23,9 +23,9 @@ public sealed class NominationsSite : IAsyncLifetime
     public Task DisposeAsync() => ((IAsyncLifetime)App).DisposeAsync();
 
     /// <summary>A confirmed resident, signed in, whose browser reads the site in <paramref name="culture"/>.</summary>
-    public async Task<AccountBrowser> ResidentAsync(string culture = "en")
+    public async Task<AccountBrowser> ResidentAsync(string culture = "en", string? email = null)
     {
-        var email = AccountBrowser.NewEmail("resident");
+        email ??= AccountBrowser.NewEmail("resident");
         await new AccountBrowser(App).RegisterAndConfirmAsync(email, "Resident-pass-1");
         var browser = new AccountBrowser(App, culture);
         await browser.SignInAsync(email, "Resident-pass-1");
@@ -73,6 +73,8 @@ public sealed class NominationsSite : IAsyncLifetime
     }
 
     public OutboxEmail LatestEmailTo(string address) => OutboxReader.LatestTo(App.DataPath, address);
+
+    public int EmailsTo(string address) => OutboxReader.To(App.DataPath, address).Count;
 
     /// <summary>The token of the consent link in the newest email to the nominee.</summary>
     public string ConsentTokenFor(string nomineeEmail) =>

@@ -40,7 +40,7 @@ public sealed class EditModel(NominationFormServices services) : NominationFormP
             return Page();
         }
 
-        var change = await Nominations.EditAsync(id, NominationsApi.UserId(User), input.Draft, input.Photos, ct);
+        var change = await Nominations.EditAsync(id, NominationsApi.UserId(User), input.Draft, input.Photos, HttpContext, ct);
         if (change.Outcome.Succeeded)
             return Redirect($"/campaigns/{Uri.EscapeDataString(Nomination!.CampaignId)}/my-nominations?edited={id}");
         ShowOutcome(change.Outcome);
