@@ -58,10 +58,11 @@ public interface INominationGrain : IGrainWithStringKey
 
     /// <summary>
     /// Records whether the consent email of <paramref name="round"/> went out: held back by a daily limit (the nominator's
-    /// My nominations page then offers to send it), or sent after all. A round that is no longer current changes nothing.
+    /// My nominations page then offers to send it), or sent after all. Returns whether this call changed that, so of two
+    /// racing "send it now" presses only one sends; a round that is no longer current changes nothing.
     /// </summary>
     [Alias("RecordConsentEmail")]
-    Task<NominationOutcome> RecordConsentEmailAsync(int round, bool sent);
+    Task<bool> RecordConsentEmailAsync(int round, bool sent);
 
     [Alias("Moderate")]
     Task<NominationOutcome> ModerateAsync(ModerationAction action, string moderatorId, string? reason);

@@ -135,15 +135,14 @@ public sealed class NominationGrain(
         return await SaveAsync();
     }
 
-    public async Task<NominationOutcome> RecordConsentEmailAsync(int round, bool sent)
+    public async Task<bool> RecordConsentEmailAsync(int round, bool sent)
     {
-        if (!state.RecordExists)
-            return NominationOutcome.Refused(RefusalCodes.NotFound);
-        if (round != S.ConsentRound || S.ConsentEmailHeld == !sent)
-            return NominationOutcome.Done(View()); // another round's email, or already recorded
+        if (!state.RecordExists || round != S.ConsentRound || S.ConsentEmailHeld == !sent)
+            return false; // no such nomination, another round's email, or already recorded
         S.ConsentEmailHeld = !sent;
         Record(SiteActor, sent ? "consent: EmailSent" : "consent: EmailHeld", null);
-        return await SaveAsync();
+        await SaveAsync();
+        return true;
     }
 
     public async Task<NominationOutcome> ModerateAsync(ModerationAction action, string moderatorId, string? reason)

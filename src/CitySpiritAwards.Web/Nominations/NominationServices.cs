@@ -21,15 +21,18 @@ public sealed record PhotoSelection(IReadOnlyList<string> KeptIds, IReadOnlyList
     public static PhotoSelection None { get; } = new([], []);
 }
 
-/// <summary>The outcome, and the photo ids the nomination has (or, when the form must be corrected, the ones kept for the next try).</summary>
-public sealed record NominationChange(NominationOutcome Outcome, IReadOnlyList<string> PhotoIds);
+/// <summary>
+/// The outcome, the photo ids the nomination has (or, when the form must be corrected, the ones kept for the next try),
+/// and, when the change asked the nominee for consent, whether their email went out.
+/// </summary>
+public sealed record NominationChange(NominationOutcome Outcome, IReadOnlyList<string> PhotoIds, ConsentEmailResult? ConsentEmail = null);
 
 /// <summary>Dependencies every nomination endpoint and page uses, and the two commands that store photos.</summary>
 public sealed record NominationServices(
     IGrainFactory Grains,
     IStringLocalizer<SharedResource> Text,
-    AccountMailer Mailer,
     ConsentLinks ConsentLinks,
+    ConsentEmails ConsentEmails,
     AwardsClock Clock,
     NominationPhotoFiles PhotoFiles,
     UserManager<AwardsUser> Users,
@@ -38,6 +41,41 @@ public sealed record NominationServices(
 {
     /// <summary>The photo store could not be written: nothing was created, the resident may simply try again.</summary>
     public const string PhotosUnavailable = "photos-unavailable";
+
+    /// <summary>"Send the consent email" when there is none to send: it went out, the nominee answered, or the nomination changed since.</summary>
+    public const string ConsentEmailNotOwed = "consent-email-not-owed";
+
+    /// <summary>The nominator's "send it now" for a consent email a daily limit held back.</summary>
+    public async Task<(NominationOutcome Outcome, ConsentEmailResult? Email)> SendHeldConsentEmailAsync(
+        string nominationId, string residentId, HttpContext http, CancellationToken ct)
+    {
+        var grain = Grains.GetGrain<INominationGrain>(nominationId);
+        var nomination = await grain.GetAsync();
+        if (nomination is null)
+            return (NominationOutcome.Refused(RefusalCodes.NotFound), null);
+        if (nomination.NominatorId != residentId)
+            return (NominationOutcome.Refused(RefusalCodes.NotYours), null);
+        if (await ConsentEmails.SendHeldAsync(nomination, http, ct) is not { } email)
+            return (NominationOutcome.Refused(ConsentEmailNotOwed, nomination), null);
+        return (NominationOutcome.Done((await grain.GetAsync())!), email);
+    }
+
+    /// <summary>
+    /// What the nominator is told when the nominee was not emailed (a daily limit): the nomination is kept, and from when
+    /// they can send the email from My nominations. Null when nothing was held back.
+    /// </summary>
+    public string? ConsentEmailNotice(NominationView nomination, ConsentEmailResult? email) =>
+        email is { Sent: false } held ? HeldNotice(nomination, held.AllowedFrom) : null;
+
+    /// <summary>The words for a held-back consent email that may be sent from <paramref name="allowedFrom"/> (null: now).</summary>
+    public string HeldNotice(NominationView nomination, DateTimeOffset? allowedFrom)
+    {
+        var limits = ConsentEmails.Limits;
+        return allowedFrom is { } from && from > Clock.UtcNow
+            ? Text["ConsentEmail.Held", nomination.Draft.NomineeName, limits.ConsentEmailsPerAddress, limits.ConsentEmailsPerAccount,
+                from.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture)]
+            : Text["ConsentEmail.OwedNow", nomination.Draft.NomineeName];
+    }
 
     /// <summary>
     /// Stores the new photos, then submits through the resident's quota grain and, for the call that created the
@@ -64,10 +102,9 @@ public sealed record NominationServices(
 
         var outcome = await Grains.GetGrain<IResidentNominationsGrain>(IResidentNominationsGrain.KeyFor(campaignId, residentId))
             .SubmitAsync(nominationId, draft, attached.Ids);
-        if (outcome.AsksForConsent)
-            await AskForConsentAsync(outcome.Nomination!, http, ct);
+        var email = outcome.AsksForConsent ? await ConsentEmails.SendAsync(outcome.Nomination!, http, ct) : null;
         if (outcome.Succeeded)
-            return new(outcome, outcome.Nomination!.PhotoIds);
+            return new(await LatestAsync(outcome, email), outcome.Nomination!.PhotoIds, email);
 
         var keep = keepPhotosForCorrection && outcome.Problems.Count > 0 ? attached.Ids : [];
         await RemoveUnusedAsync(nominationId, attached.Stored, keep, ct);
@@ -100,19 +137,20 @@ public sealed record NominationServices(
         var outcome = await grain.EditAsync(residentId, draft, kept, attached.Ids.Except(kept).ToList());
         if (outcome.Succeeded)
         {
-            if (outcome.AsksForConsent)
-                await AskForConsentAsync(outcome.Nomination!, http, ct);
+            var email = outcome.AsksForConsent ? await ConsentEmails.SendAsync(outcome.Nomination!, http, ct) : null;
             await RemoveUnusedAsync(nominationId, existing.PhotoIds.Concat(attached.Stored), [], ct);
-            return new(outcome, outcome.Nomination!.PhotoIds);
+            return new(await LatestAsync(outcome, email), outcome.Nomination!.PhotoIds, email);
         }
         var keep = outcome.Problems.Count > 0 ? attached.Ids : existing.PhotoIds;
         await RemoveUnusedAsync(nominationId, attached.Stored, keep, ct);
         return new(outcome, keep);
     }
 
-    /// <summary>Emails the nominee the link for the nomination's current round of asking.</summary>
-    private Task AskForConsentAsync(NominationView nomination, HttpContext http, CancellationToken ct) =>
-        Mailer.SendNomineeConsentAsync(nomination.Draft.NomineeEmail, ConsentLinks.PathFor(nomination.Id, nomination.ConsentRound, Clock.UtcNow), http, ct);
+    /// <summary>The outcome with the nomination as it is once a held-back consent email was recorded on it.</summary>
+    private async Task<NominationOutcome> LatestAsync(NominationOutcome outcome, ConsentEmailResult? email) =>
+        email is { Sent: false } && await Grains.GetGrain<INominationGrain>(outcome.Nomination!.Id).GetAsync() is { } latest
+            ? outcome with { Nomination = latest }
+            : outcome;
 
     /// <summary>The refusal of a nominee email that is the signed-in nominator's own, with the draft's other problems (all at once).</summary>
     public async Task<NominationOutcome?> OwnEmailAsync(NominationDraft draft, HttpContext http)

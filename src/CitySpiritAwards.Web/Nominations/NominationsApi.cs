@@ -13,15 +13,18 @@ namespace CitySpiritAwards.Web.Nominations;
 
 /// <summary>
 /// A nomination as its nominator sees it: everything they entered, its photos, status and history. The history says
-/// who acted by role only ("nominator", "moderator", "nominee"), never a moderator's account.
+/// who acted by role only ("nominator", "moderator", "nominee", "site"), never a moderator's account.
+/// <paramref name="ConsentEmailOwed"/>: the nominee has not been emailed a link yet (a daily limit held it back); send it
+/// with <c>POST /api/nominations/{id}/consent-email</c>. <paramref name="Notice"/> says so in the reader's language.
 /// </summary>
 public sealed record OwnNomination(
     string Id, string CampaignId, NominationDraft Draft, IReadOnlyList<string> PhotoIds, NominationStatus Status, NomineeConsent Consent,
-    string? ModeratorNote, IReadOnlyList<NominationEvent> History)
+    string? ModeratorNote, IReadOnlyList<NominationEvent> History, bool ConsentEmailOwed, string? Notice = null)
 {
-    public static OwnNomination From(NominationView n) =>
+    public static OwnNomination From(NominationView n, string? notice = null) =>
         new(n.Id, n.CampaignId, n.Draft, n.PhotoIds, n.Status, n.Consent, n.ModeratorNote,
-            n.History.Select(e => e with { Actor = RoleOf(e.Actor, n.NominatorId), Note = NoteForNominator(e) }).ToList());
+            n.History.Select(e => e with { Actor = RoleOf(e.Actor, n.NominatorId), Note = NoteForNominator(e) }).ToList(),
+            n.ConsentEmailOwed, notice);
 
     /// <summary>A moderator's reason is for the nominator; a merge's note names another resident's nomination and is not.</summary>
     public static string? NoteForNominator(NominationEvent step) =>
@@ -55,6 +58,8 @@ public static class NominationsApi
             .WithSummary($"Changes one's own nomination while it may still be edited. JSON keeps its photos; a multipart form keeps the photos named in " +
                          $"{NominationInput.KeepPhotoIdsField} fields and adds its files.");
         residents.MapPost("nominations/{id}/withdraw", WithdrawAsync).WithSummary("Withdraws one's own nomination before screening.");
+        residents.MapPost("nominations/{id}/consent-email", SendConsentEmailAsync)
+            .WithSummary("Sends the nominee the consent email a daily limit held back (consentEmailOwed): 429 with Retry-After while the limit still holds.");
 
         var moderators = app.MapGroup("api/nominations").RequireAuthorization(Roles.Moderator).WithTags("Moderation");
         moderators.MapPost("{id}/moderation", ModerateAsync).WithSummary("Approves, rejects (with a reason), requests changes or hides a nomination.");
@@ -79,7 +84,8 @@ public static class NominationsApi
         var change = await services.SubmitAsync(campaignId, UserId(user), key.ToString("N"), input.Draft, input.Photos, keepPhotosForCorrection: false, http, ct);
         if (Failure(change.Outcome, services.Text) is { } failure)
             return failure.AsSubmitResult();
-        return TypedResults.Created($"/api/campaigns/{campaignId}/nominations/mine", OwnNomination.From(change.Outcome.Nomination!));
+        return TypedResults.Created($"/api/campaigns/{campaignId}/nominations/mine",
+            OwnNomination.From(change.Outcome.Nomination!, services.ConsentEmailNotice(change.Outcome.Nomination!, change.ConsentEmail)));
     }
 
     private static async Task<Results<Ok<OwnNomination>, ValidationProblem, ProblemHttpResult>> EditAsync(
@@ -97,7 +103,7 @@ public static class NominationsApi
         var change = await services.EditAsync(id, UserId(user), input.Draft, photos, http, ct);
         return Failure(change.Outcome, services.Text) is { } failure
             ? failure.AsResult<OwnNomination>()
-            : TypedResults.Ok(OwnNomination.From(change.Outcome.Nomination!));
+            : TypedResults.Ok(OwnNomination.From(change.Outcome.Nomination!, services.ConsentEmailNotice(change.Outcome.Nomination!, change.ConsentEmail)));
     }
 
     private static async Task<NominationInput?> ReadAsync(HttpRequest request, NominationRequestReader reader, NominationServices services, CancellationToken ct) =>
@@ -122,13 +128,28 @@ public static class NominationsApi
 
     private static async Task<Ok<IReadOnlyList<OwnNomination>>> MineAsync(string campaignId, ClaimsPrincipal user, IGrainFactory grains) =>
         TypedResults.Ok<IReadOnlyList<OwnNomination>>(
-            (await grains.LoadResidentNominationsAsync(campaignId, UserId(user))).Select(OwnNomination.From).ToList());
+            (await grains.LoadResidentNominationsAsync(campaignId, UserId(user))).Select(n => OwnNomination.From(n)).ToList());
 
     private static async Task<Results<Ok<OwnNomination>, ValidationProblem, ProblemHttpResult>> WithdrawAsync(
         string id, ClaimsPrincipal user, [AsParameters] NominationServices services)
     {
         var outcome = await services.Grains.GetGrain<INominationGrain>(id).WithdrawAsync(UserId(user));
         return Failure(outcome, services.Text) is { } failure ? failure.AsResult<OwnNomination>() : TypedResults.Ok(OwnNomination.From(outcome.Nomination!));
+    }
+
+    private static async Task<Results<Ok<OwnNomination>, ValidationProblem, ProblemHttpResult>> SendConsentEmailAsync(
+        string id, ClaimsPrincipal user, HttpContext http, [AsParameters] NominationServices services, CancellationToken ct)
+    {
+        var (outcome, email) = await services.SendHeldConsentEmailAsync(id, UserId(user), http, ct);
+        if (Failure(outcome, services.Text) is { } failure)
+            return failure.AsResult<OwnNomination>();
+        if (email is { Sent: false, AllowedFrom: { } from })
+        {
+            http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling((from - services.Clock.UtcNow).TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+            return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: services.Text["ConsentEmail.TooMany.Title"],
+                detail: services.ConsentEmailNotice(outcome.Nomination!, email), type: "urn:city-spirit-awards:consent-email-limit");
+        }
+        return TypedResults.Ok(OwnNomination.From(outcome.Nomination!, services.Text["ConsentEmail.Sent"]));
     }
 
     private static async Task<Results<Ok<NominationStatus>, ValidationProblem, ProblemHttpResult>> ModerateAsync(
@@ -181,6 +202,7 @@ public static class NominationsApi
                 RefusalCodes.NotFound => 404,
                 RefusalCodes.NotYours => 403,
                 NominationServices.PhotosUnavailable => 503,
+                NominationServices.ConsentEmailNotOwed => 409,
                 RefusalCodes.ConsentLinkReplaced => 410,
                 _ => 409,
             };

@@ -220,18 +220,20 @@ public sealed class NominationGrainTests(EmbeddedClusterFixture fixture)
         var nomination = fixture.Grains.GetGrain<INominationGrain>(
             (await Resident(campaignId).SubmitAsync("n-" + Guid.NewGuid().ToString("N"), TestData.Draft(), [])).Nomination!.Id);
 
-        var held = await nomination.RecordConsentEmailAsync(round: 0, sent: false);
-        var sent = await nomination.RecordConsentEmailAsync(round: 0, sent: true);
-        await nomination.RecordConsentEmailAsync(round: 0, sent: false);
+        Assert.True(await nomination.RecordConsentEmailAsync(round: 0, sent: false));
+        Assert.True((await nomination.GetAsync())!.ConsentEmailOwed);
+        Assert.True(await nomination.RecordConsentEmailAsync(round: 0, sent: true));
+        Assert.False(await nomination.RecordConsentEmailAsync(round: 0, sent: true)); // a second "send it now" press sends nothing
+        Assert.False((await nomination.GetAsync())!.ConsentEmailOwed);
+        Assert.True(await nomination.RecordConsentEmailAsync(round: 0, sent: false));
         var edited = await nomination.EditAsync("resident-1", TestData.Draft("王大虎"), [], []);
-        var stale = await nomination.RecordConsentEmailAsync(round: 0, sent: false);
+        Assert.False(await nomination.RecordConsentEmailAsync(round: 0, sent: false)); // the old round's email no longer matters
 
-        Assert.True(held.Nomination!.ConsentEmailOwed);
-        Assert.False(sent.Nomination!.ConsentEmailOwed);
+        var now = (await nomination.GetAsync())!;
         Assert.False(edited.Nomination!.ConsentEmailOwed);
-        Assert.False(stale.Nomination!.ConsentEmailOwed);
+        Assert.False(now.ConsentEmailOwed);
         Assert.Equal(["submitted", "consent: EmailHeld", "consent: EmailSent", "consent: EmailHeld", "edited", "consent: AskedAgain"],
-            stale.Nomination.History.Select(e => e.Action));
+            now.History.Select(e => e.Action));
     }
 
     [Fact]

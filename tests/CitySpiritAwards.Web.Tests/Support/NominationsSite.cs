@@ -1,10 +1,12 @@
 using CitySpiritAwards.Abstractions.Campaigns;
 using CitySpiritAwards.Domain.Campaigns;
 using CitySpiritAwards.Domain.Localization;
+using CitySpiritAwards.Grains.Time;
 using CitySpiritAwards.Testing;
 using CitySpiritAwards.Web.Identity;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace CitySpiritAwards.Web.Tests.Support;
 
@@ -12,9 +14,27 @@ namespace CitySpiritAwards.Web.Tests.Support;
 /// The embedded site with what the nomination tests need: residents and moderators who sign in the way people do,
 /// and campaigns of their own that can be moved to any phase (the demo campaign stays in Nominating for other tests).
 /// </summary>
-public sealed class NominationsSite : IAsyncLifetime
+public class NominationsSite : IAsyncLifetime
 {
-    public AwardsAppFactory App { get; } = new(new Dictionary<string, string?> { ["Account:SignupPermitLimit"] = "1000" });
+    public NominationsSite()
+        : this(new Dictionary<string, string?>())
+    {
+    }
+
+    /// <summary>A site of its own with these settings, and <paramref name="clock"/> as the awards clock if given.</summary>
+    protected NominationsSite(IDictionary<string, string?> settings, FakeTimeProvider? clock = null)
+    {
+        Clock = clock;
+        App = new(new Dictionary<string, string?>(settings) { ["Account:SignupPermitLimit"] = "1000" })
+        {
+            ReplaceServices = clock is null ? null : services => services.AddSingleton(new AwardsClock(clock)),
+        };
+    }
+
+    public AwardsAppFactory App { get; }
+
+    /// <summary>The awards clock, when this site has a fake one.</summary>
+    public FakeTimeProvider? Clock { get; }
 
     public IGrainFactory Grains => App.Services.GetRequiredService<IGrainFactory>();
 

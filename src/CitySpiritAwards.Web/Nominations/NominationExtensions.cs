@@ -1,0 +1,16 @@
+namespace CitySpiritAwards.Web.Nominations;
+
+public static class NominationExtensions
+{
+    /// <summary>What keeps nominations from being used against the site or anyone's inbox: the consent email limits.</summary>
+    public static void AddNominationLimits(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<NominationOptions>().BindConfiguration(NominationOptions.Section)
+            .Validate(o => o.PostsPerAccount > 0 && o.PostWindow > TimeSpan.Zero, "Nominations:PostsPerAccount and PostWindow must be positive.")
+            .Validate(o => o.ConsentEmailsPerAddress > 0 && o.ConsentEmailsPerAccount > 0 && o.ConsentEmailWindow > TimeSpan.Zero,
+                "Nominations:ConsentEmailsPerAddress, ConsentEmailsPerAccount and ConsentEmailWindow must be positive.")
+            .ValidateOnStart();
+        services.AddSingleton<ConsentEmails>();
+    }
+}
