@@ -1,4 +1,6 @@
+using CitySpiritAwards.Abstractions.Campaigns;
 using CitySpiritAwards.Abstractions.Nominations;
+using CitySpiritAwards.Domain.Campaigns;
 using CitySpiritAwards.Domain.Categories;
 using CitySpiritAwards.Domain.Nominations;
 using CitySpiritAwards.Grains.Nominations;
@@ -152,11 +154,43 @@ public sealed record NominationServices(
             ? outcome with { Nomination = latest }
             : outcome;
 
+    /// <summary>The cheap checks of a new nomination's form (<see cref="NominationPrecheck"/>); the form's id is read from its fields.</summary>
+    public NominationPrecheck PrecheckSubmit(string campaignId, string residentId, Func<IFormCollection, string?> nominationIdOf, HttpContext http, string prefix) =>
+        new(async fields =>
+        {
+            if (nominationIdOf(fields) is { } id && await Grains.GetGrain<INominationGrain>(id).GetAsync() is { } existing)
+                return existing.NominatorId == residentId ? null : NominationOutcome.Refused(RefusalCodes.IdInUse); // a repeat is answered as the first
+            var campaign = await Grains.GetGrain<ICampaignGrain>(campaignId).GetAsync();
+            if (campaign is null)
+                return NominationOutcome.Refused(RefusalCodes.NotFound);
+            if (NominationLifecycle.Submit(campaign.Phase).RefusalCode is { } refused)
+                return NominationOutcome.Refused(refused);
+            var remaining = await Grains.GetGrain<IResidentNominationsGrain>(IResidentNominationsGrain.KeyFor(campaignId, residentId)).RemainingAsync();
+            return remaining > 0 ? null : NominationOutcome.Refused(RefusalCodes.QuotaReached);
+        }, () => AccountEmailAsync(http), KnownDistricts, prefix);
+
+    /// <summary>The cheap checks of an edit's form: only one's own nomination, while its state and the phase allow editing.</summary>
+    public NominationPrecheck PrecheckEdit(string nominationId, string residentId, HttpContext http, string prefix) =>
+        new(async _ =>
+        {
+            var existing = await Grains.GetGrain<INominationGrain>(nominationId).GetAsync();
+            if (existing is null)
+                return NominationOutcome.Refused(RefusalCodes.NotFound);
+            if (existing.NominatorId != residentId)
+                return NominationOutcome.Refused(RefusalCodes.NotYours);
+            var phase = (await Grains.GetGrain<ICampaignGrain>(existing.CampaignId).GetAsync())?.Phase ?? CampaignPhase.Draft;
+            var decision = existing.Status == NominationStatus.ChangesRequested
+                ? NominationLifecycle.Resubmit(existing.Status, phase)
+                : NominationLifecycle.Edit(existing.Status, phase);
+            return decision.RefusalCode is { } refused ? NominationOutcome.Refused(refused) : null;
+        }, () => AccountEmailAsync(http), KnownDistricts, prefix);
+
+    private async Task<string?> AccountEmailAsync(HttpContext http) => (await Users.GetUserAsync(http.User))?.Email;
+
     /// <summary>The refusal of a nominee email that is the signed-in nominator's own, with the draft's other problems (all at once).</summary>
     public async Task<NominationOutcome?> OwnEmailAsync(NominationDraft draft, HttpContext http)
     {
-        var account = await Users.GetUserAsync(http.User);
-        if (NominationValidator.NomineeIsNominator(draft.NomineeEmail, account?.Email) is not { } problem)
+        if (NominationValidator.NomineeIsNominator(draft.NomineeEmail, await AccountEmailAsync(http)) is not { } problem)
             return null;
         var others = NominationValidator.Validate(draft with { PhotoCount = 0 }, CategoryIds.All, KnownDistricts.Ids)
             .Where(p => p.Field != NominationFields.NomineeEmail);

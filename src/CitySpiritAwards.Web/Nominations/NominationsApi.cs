@@ -39,7 +39,7 @@ public sealed record MergeRequest(string TargetId);
 public sealed record ConsentRequest(ConsentAction Action);
 
 /// <summary>How a nomination reached the API, read before anything is stored.</summary>
-public sealed record NominationRequestReader(NominationFormReader Reader, KnownDistricts Districts);
+public sealed record NominationRequestReader(NominationFormReader Reader);
 
 public static class NominationsApi
 {
@@ -48,17 +48,17 @@ public static class NominationsApi
     public static void MapNominationsApi(this WebApplication app)
     {
         var residents = app.MapGroup("api").RequireAuthorization(Roles.Resident).WithTags("Nominations");
-        residents.MapPost("campaigns/{campaignId}/nominations", SubmitAsync)
+        residents.MapPost("campaigns/{campaignId}/nominations", SubmitAsync).RequireRateLimiting(NominationRateLimiterPolicy.Name)
             .Accepts<NominationDraft>("application/json", "multipart/form-data")
             .WithSummary($"Nominates a neighbour: JSON, or a multipart form with the same fields and up to {NominationLimits.MaxPhotos} photo files. " +
                          $"Send a new random {IdempotencyHeader} per nomination: repeating it (a double click) returns the same nomination.");
         residents.MapGet("campaigns/{campaignId}/nominations/mine", MineAsync).WithSummary("The signed-in resident's nominations in a campaign, with status and history.");
-        residents.MapPut("nominations/{id}", EditAsync)
+        residents.MapPut("nominations/{id}", EditAsync).RequireRateLimiting(NominationRateLimiterPolicy.Name)
             .Accepts<NominationDraft>("application/json", "multipart/form-data")
             .WithSummary($"Changes one's own nomination while it may still be edited. JSON keeps its photos; a multipart form keeps the photos named in " +
                          $"{NominationInput.KeepPhotoIdsField} fields and adds its files.");
-        residents.MapPost("nominations/{id}/withdraw", WithdrawAsync).WithSummary("Withdraws one's own nomination before screening.");
-        residents.MapPost("nominations/{id}/consent-email", SendConsentEmailAsync)
+        residents.MapPost("nominations/{id}/withdraw", WithdrawAsync).RequireRateLimiting(NominationRateLimiterPolicy.Name).WithSummary("Withdraws one's own nomination before screening.");
+        residents.MapPost("nominations/{id}/consent-email", SendConsentEmailAsync).RequireRateLimiting(NominationRateLimiterPolicy.Name)
             .WithSummary("Sends the nominee the consent email a daily limit held back (consentEmailOwed): 429 with Retry-After while the limit still holds.");
 
         var moderators = app.MapGroup("api/nominations").RequireAuthorization(Roles.Moderator).WithTags("Moderation");
@@ -76,9 +76,10 @@ public static class NominationsApi
         if (!Guid.TryParse(idempotencyKey, out var key))
             return TypedResults.Problem(statusCode: 400, title: services.Text["Nomination.Api.IdempotencyKeyRequired"],
                 detail: $"Send a new random GUID in the {IdempotencyHeader} header for each nomination.");
-        if (await ReadAsync(http.Request, reader, services, ct) is not { } input)
+        var precheck = services.PrecheckSubmit(campaignId, UserId(user), _ => key.ToString("N"), http, prefix: "");
+        if (await ReadAsync(http.Request, reader, services, precheck, ct) is not { } input)
             return UnreadableBody(services.Text);
-        if (Rejected(input, services.Text) is { } rejected)
+        if (Rejected(input, services.Text, http.Response) is { } rejected)
             return rejected.AsSubmitResult();
 
         var change = await services.SubmitAsync(campaignId, UserId(user), key.ToString("N"), input.Draft, input.Photos, keepPhotosForCorrection: false, http, ct);
@@ -92,9 +93,10 @@ public static class NominationsApi
         string id, ClaimsPrincipal user, HttpContext http,
         [AsParameters] NominationRequestReader reader, [AsParameters] NominationServices services, CancellationToken ct)
     {
-        if (await ReadAsync(http.Request, reader, services, ct) is not { } input)
+        var precheck = services.PrecheckEdit(id, UserId(user), http, prefix: "");
+        if (await ReadAsync(http.Request, reader, services, precheck, ct) is not { } input)
             return UnreadableBody(services.Text);
-        if (Rejected(input, services.Text) is { } rejected)
+        if (Rejected(input, services.Text, http.Response) is { } rejected)
             return rejected.AsResult<OwnNomination>();
         var photos = input.Photos;
         if (!NominationFormReader.IsMultipart(http.Request) && await services.Grains.GetGrain<INominationGrain>(id).GetAsync() is { } current)
@@ -106,18 +108,27 @@ public static class NominationsApi
             : TypedResults.Ok(OwnNomination.From(change.Outcome.Nomination!, services.ConsentEmailNotice(change.Outcome.Nomination!, change.ConsentEmail)));
     }
 
-    private static async Task<NominationInput?> ReadAsync(HttpRequest request, NominationRequestReader reader, NominationServices services, CancellationToken ct) =>
+    private static async Task<NominationInput?> ReadAsync(
+        HttpRequest request, NominationRequestReader reader, NominationServices services, NominationPrecheck precheck, CancellationToken ct) =>
         NominationFormReader.IsMultipart(request)
-            ? await NominationInput.ReadFormAsync(request, reader.Reader, prefix: "", reader.Districts, services.Text, beforeFirstFile: null, ct)
+            ? await NominationInput.ReadFormAsync(request, reader.Reader, prefix: "", services.Text, precheck, antiforgery: null, ct)
             : request.HasJsonContentType() ? await NominationInput.ReadJsonAsync(request, ct) : null;
 
     private static ProblemHttpResult UnreadableBody(IStringLocalizer text) =>
         TypedResults.Problem(statusCode: 400, title: text["Nomination.Api.UnreadableBody"],
             detail: "Send the nomination as application/json or as multipart/form-data.");
 
-    /// <summary>Problems found while reading (photos, encodings, size): nothing was stored.</summary>
-    private static Failed? Rejected(NominationInput input, IStringLocalizer text)
+    /// <summary>Problems found while reading (the form cannot be taken, photos, encodings, size, a busy silo): nothing was stored.</summary>
+    private static Failed? Rejected(NominationInput input, IStringLocalizer text, HttpResponse response)
     {
+        if (input.Refusal is { } refusal)
+            return Failure(refusal, text);
+        if (input.Busy)
+        {
+            response.Headers.RetryAfter = "5";
+            return new Failed(null, TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: text["Photos.Busy.Title"],
+                detail: text["Photos.Busy"], type: "urn:city-spirit-awards:busy"));
+        }
         if (input.TooLarge)
             return new Failed(null, TypedResults.Problem(statusCode: 413, title: input.Problems[NominationInput.PhotosField][0]));
         if (input.IsAcceptable)

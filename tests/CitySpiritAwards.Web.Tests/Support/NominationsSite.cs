@@ -4,6 +4,7 @@ using CitySpiritAwards.Domain.Localization;
 using CitySpiritAwards.Grains.Time;
 using CitySpiritAwards.Testing;
 using CitySpiritAwards.Web.Identity;
+using CitySpiritAwards.Web.Photos.Processing;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -37,6 +38,9 @@ public class NominationsSite : IAsyncLifetime
     public FakeTimeProvider? Clock { get; }
 
     public IGrainFactory Grains => App.Services.GetRequiredService<IGrainFactory>();
+
+    /// <summary>Photo decodes this site has started (a refusal before any decode leaves it as it was).</summary>
+    public long Decodes => App.Services.GetRequiredService<PhotoProcessor>().DecodesStarted;
 
     public Task InitializeAsync() => App.InitializeAsync();
 

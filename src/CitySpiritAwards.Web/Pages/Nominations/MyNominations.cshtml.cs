@@ -5,12 +5,14 @@ using CitySpiritAwards.Web.Identity;
 using CitySpiritAwards.Web.Nominations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CitySpiritAwards.Web.Pages.Nominations;
 
 /// <summary>The resident's own nominations in a campaign: status, the moderator's note, photos, history; edit or withdraw while allowed.</summary>
 [Authorize(Policy = Roles.Resident)]
+[EnableRateLimiting(NominationRateLimiterPolicy.Name)]
 public sealed class MyNominationsModel(NominationServices services) : PageModel
 {
     public CampaignSnapshot? Campaign { get; private set; }
