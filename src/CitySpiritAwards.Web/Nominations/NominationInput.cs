@@ -3,7 +3,9 @@ using System.Text.Json;
 using CitySpiritAwards.Abstractions.Nominations;
 using CitySpiritAwards.Domain.Nominations;
 using CitySpiritAwards.Web.Photos.Processing;
+using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 
 namespace CitySpiritAwards.Web.Nominations;
 
@@ -88,13 +90,29 @@ public sealed record NominationInput(
             form.TooLarge);
     }
 
-    /// <summary>Reads a JSON nomination (no photos).</summary>
+    /// <summary>
+    /// 1 MiB: far above any nomination (two stories of 2000 characters are under 200 KB even written as \u escapes),
+    /// far below the server's own 30 MB limit, whose refusal would otherwise surface as a server error.
+    /// </summary>
+    public const int MaxJsonBytes = 1024 * 1024;
+
+    /// <summary>Reads a JSON nomination (no photos); <see cref="TooLarge"/> past <see cref="MaxJsonBytes"/>, null when it is no JSON nomination.</summary>
     public static async Task<NominationInput?> ReadJsonAsync(HttpRequest request, CancellationToken ct)
     {
+        var tooLarge = new NominationInput(DraftFrom(new FormCollection([]), ""), PhotoSelection.None, new Dictionary<string, string[]>(), TooLarge: true);
+        if (request.ContentLength > MaxJsonBytes)
+            return tooLarge;
         try
         {
-            var draft = await request.ReadFromJsonAsync<NominationDraft>(ct);
+            if (await CappedUpload.ReadAsync(request.Body, MaxJsonBytes, ct) is not { } body)
+                return tooLarge;
+            var json = request.HttpContext.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
+            var draft = JsonSerializer.Deserialize<NominationDraft>(body.Span, json);
             return draft is null ? null : new NominationInput(draft, PhotoSelection.None, new Dictionary<string, string[]>(), false);
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return tooLarge;
         }
         catch (JsonException)
         {

@@ -130,7 +130,9 @@ public static class NominationsApi
                 detail: text["Photos.Busy"], type: "urn:city-spirit-awards:busy"));
         }
         if (input.TooLarge)
-            return new Failed(null, TypedResults.Problem(statusCode: 413, title: input.Problems[NominationInput.PhotosField][0]));
+            return new Failed(null, TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge,
+                title: input.Problems.TryGetValue(NominationInput.PhotosField, out var photos) ? photos[0] : text["Nomination.Api.BodyTooLarge", NominationInput.MaxJsonBytes / 1024],
+                type: "urn:city-spirit-awards:too-large"));
         if (input.IsAcceptable)
             return null;
         var errors = input.Problems.ToDictionary(p => ApiFieldName(p.Key), p => p.Value);
