@@ -13,6 +13,13 @@ public interface INominationGrain : IGrainWithStringKey
     Task<NominationView?> GetAsync();
 
     /// <summary>
+    /// Whether the nomination exists and may not be shown (consent not or no longer given, hidden, withdrawn...): what
+    /// voting and results ask of each shortlisted entry, several times a second, so only a yes or no crosses the wire.
+    /// </summary>
+    [Alias("IsTakenDown")]
+    Task<bool> IsTakenDownAsync();
+
+    /// <summary>
     /// Creates the nomination. Called by <see cref="IResidentNominationsGrain"/>, which enforces the resident's quota.
     /// The same submission again returns the nomination as it is (idempotent); other content under the same id is refused.
     /// </summary>

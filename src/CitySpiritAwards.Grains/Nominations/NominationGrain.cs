@@ -25,6 +25,8 @@ public sealed class NominationGrain(
 
     public Task<NominationView?> GetAsync() => Task.FromResult(state.RecordExists ? View() : null);
 
+    public Task<bool> IsTakenDownAsync() => Task.FromResult(state.RecordExists && !PublicVisibility.IsPublic(S.Status, S.Consent));
+
     public async Task<NominationOutcome> CreateAsync(NominationSubmission submission)
     {
         var photoIds = NominationPhotos.EnsureValid(submission.PhotoIds);
