@@ -45,6 +45,7 @@ public static class Extensions
         builder.Services.AddSingleton<NominationPhotoFiles>();
         builder.Services.AddScoped<NominationServices>();
         builder.Services.AddScoped<NominationFormServices>();
+        builder.AddNominationLimits();
         builder.Services.AddSingleton<DisplayNames>();
         builder.AddAwardsReadTables(hosting); // after the seed loader, which AddSeeding registered
         builder.AddJudging();

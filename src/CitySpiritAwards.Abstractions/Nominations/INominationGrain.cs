@@ -13,6 +13,13 @@ public interface INominationGrain : IGrainWithStringKey
     Task<NominationView?> GetAsync();
 
     /// <summary>
+    /// Whether the nomination exists and may not be shown (consent not or no longer given, hidden, withdrawn...): what
+    /// voting and results ask of each shortlisted entry, several times a second, so only a yes or no crosses the wire.
+    /// </summary>
+    [Alias("IsTakenDown")]
+    Task<bool> IsTakenDownAsync();
+
+    /// <summary>
     /// Creates the nomination. Called by <see cref="IResidentNominationsGrain"/>, which enforces the resident's quota.
     /// The same submission again returns the nomination as it is (idempotent); other content under the same id is refused.
     /// </summary>
@@ -48,9 +55,21 @@ public interface INominationGrain : IGrainWithStringKey
     [Alias("Withdraw")]
     Task<NominationOutcome> WithdrawAsync(string nominatorId);
 
-    /// <summary>The nominee's answer, through the emailed consent link.</summary>
+    /// <summary>
+    /// The nominee's answer, through the emailed consent link, which names the <paramref name="round"/> it was sent for
+    /// (<see cref="NominationView.ConsentRound"/>). A link from before the nomination changed is refused
+    /// (<c>RefusalCodes.ConsentLinkReplaced</c>): it was for what the nomination said then, or for another address.
+    /// </summary>
     [Alias("Consent")]
-    Task<NominationOutcome> ConsentAsync(ConsentAction action);
+    Task<NominationOutcome> ConsentAsync(ConsentAction action, int round);
+
+    /// <summary>
+    /// Records whether the consent email of <paramref name="round"/> went out: held back by a daily limit (the nominator's
+    /// My nominations page then offers to send it), or sent after all. Returns whether this call changed that, so of two
+    /// racing "send it now" presses only one sends; a round that is no longer current changes nothing.
+    /// </summary>
+    [Alias("RecordConsentEmail")]
+    Task<bool> RecordConsentEmailAsync(int round, bool sent);
 
     [Alias("Moderate")]
     Task<NominationOutcome> ModerateAsync(ModerationAction action, string moderatorId, string? reason);

@@ -16,6 +16,13 @@ public interface IResidentNominationsGrain : IGrainWithStringKey
     [Alias("Submit")]
     Task<NominationOutcome> SubmitAsync(string nominationId, NominationDraft draft, IReadOnlyList<string> photoIds);
 
+    /// <summary>
+    /// How many more the resident may submit now (0 also when there is no such campaign): a cheap look before the web
+    /// layer does expensive work such as decoding photos. <see cref="SubmitAsync"/> still decides.
+    /// </summary>
+    [Alias("Remaining")]
+    Task<int> RemainingAsync();
+
     [Alias("List")]
     Task<IReadOnlyList<string>> ListAsync();
 }

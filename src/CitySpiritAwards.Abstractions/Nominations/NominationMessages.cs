@@ -37,23 +37,39 @@ public sealed record NominationView(
     [property: Id(7)] string? ModeratorNote,
     [property: Id(8)] IReadOnlyList<NominationEvent> History,
     [property: Id(9)] IReadOnlyList<string> PhotoIds,
-    [property: Id(10)] DateTimeOffset? PublicSince)
+    [property: Id(10)] DateTimeOffset? PublicSince,
+    [property: Id(11)] int ConsentRound = 0,
+    [property: Id(12)] bool ConsentEmailHeld = false)
 {
     public bool IsPublic => PublicVisibility.IsPublic(Status, Consent);
+
+    /// <summary>
+    /// The nominee has not been emailed a link for what the nomination says now (a daily email limit held it back), and
+    /// could still answer: the nominator may send it from My nominations.
+    /// </summary>
+    public bool ConsentEmailOwed =>
+        ConsentEmailHeld && Consent == NomineeConsent.Pending
+        && Status is NominationStatus.Submitted or NominationStatus.ChangesRequested or NominationStatus.Approved;
 }
 
 /// <summary>
 /// The answer to a command: the nomination as it now is, or why nothing changed. <paramref name="Created"/> is true
-/// only for the call that created the nomination, never for a repeat of it (so the consent email goes out once).
+/// only for the call that created the nomination, never for a repeat of it (so the consent email goes out once);
+/// <paramref name="ConsentAskedAgain"/> only for the edit that made the nominee's earlier answer or link stand for
+/// nothing, never for a repeat of that edit (so its new consent email goes out once).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("CitySpiritAwards.NominationOutcome")]
 public sealed record NominationOutcome(
     [property: Id(0)] NominationView? Nomination,
     [property: Id(1)] IReadOnlyList<NominationProblem> Problems,
     [property: Id(2)] string? Refusal,
-    [property: Id(3)] bool Created = false)
+    [property: Id(3)] bool Created = false,
+    [property: Id(4)] bool ConsentAskedAgain = false)
 {
     public bool Succeeded => Nomination is not null && Problems.Count == 0 && Refusal is null;
+
+    /// <summary>This call is the one that must email the nominee a consent link (for <see cref="NominationView.ConsentRound"/>).</summary>
+    public bool AsksForConsent => Succeeded && (Created || ConsentAskedAgain);
 
     public static NominationOutcome Done(NominationView nomination) => new(nomination, [], null);
 

@@ -49,4 +49,8 @@ public static class RefusalCodes
     public const string IdInUse = "id-in-use";
     /// <summary>There is no such campaign or nomination.</summary>
     public const string NotFound = "not-found";
+    /// <summary>
+    /// A consent link from before the nominator changed the nomination: the nominee was sent a new one, for what it says now.
+    /// </summary>
+    public const string ConsentLinkReplaced = "consent-link-replaced";
 }

@@ -32,4 +32,6 @@ public static class ProblemCodes
     public const string InvalidEmail = "invalid-email";
     /// <summary>Arguments: maximum number of photos, actual number.</summary>
     public const string TooManyPhotos = "too-many-photos";
+    /// <summary>The nominee's email is the nominator's own account email: the nominator would answer for the nominee.</summary>
+    public const string NominatorsOwnEmail = "nominators-own-email";
 }

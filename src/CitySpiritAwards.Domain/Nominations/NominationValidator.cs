@@ -42,6 +42,20 @@ public static class NominationValidator
         return problems;
     }
 
+    /// <summary>
+    /// The problem when the nominee's email is the nominator's own account email (compared as cleaned, ignoring case):
+    /// the consent link would go to the nominator, who could then agree for the nominee. Checked where the account's
+    /// email is known (the web layer), beside <see cref="Validate"/>.
+    /// </summary>
+    public static NominationProblem? NomineeIsNominator(string? nomineeEmail, string? nominatorEmail)
+    {
+        var nominee = NominationText.Clean(nomineeEmail, multiline: false);
+        var nominator = NominationText.Clean(nominatorEmail, multiline: false);
+        return nominee.Length > 0 && string.Equals(nominee, nominator, StringComparison.OrdinalIgnoreCase)
+            ? new NominationProblem(NominationFields.NomineeEmail, ProblemCodes.NominatorsOwnEmail)
+            : null;
+    }
+
     /// <summary>The draft as it is to be stored: every text cleaned (<see cref="NominationText.Clean"/>), an empty story made null. Ids are left as they are.</summary>
     public static NominationDraft Normalize(NominationDraft draft) => draft with
     {

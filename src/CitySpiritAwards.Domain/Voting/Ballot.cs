@@ -24,6 +24,8 @@ public sealed record ChangeDecision(string? Refusal, CastVote? Vote, bool SameEn
 /// The votes one resident has counted in one campaign, and the rules for adding, moving and withdrawing them:
 /// <list type="bullet">
 /// <item>only while voting is open (<see cref="VotingContext.IsOpenAt"/>), only for entries on a published shortlist;</item>
+/// <item>never for an entry taken down during voting (<see cref="VotingContext.IsTakenDown"/>), whose votes then no
+/// longer use up their voters' votes in the category;</item>
 /// <item>at most <c>VotesPerCategory</c> counted votes per category;</item>
 /// <item>a vote for an entry the voter already voted for is the same vote (idempotent, same receipt);</item>
 /// <item>moving a vote (to another entry of the same category) and withdrawing one are allowed until voting closes,
@@ -42,12 +44,19 @@ public sealed class Ballot
 
     public int CountIn(string categoryId) => _votes.Count(v => v.CategoryId == categoryId);
 
+    /// <summary>The votes in the category that use up the voter's votes there: not those for taken-down entries.</summary>
+    public int CountIn(string categoryId, VotingContext context) =>
+        _votes.Count(v => v.CategoryId == categoryId && !context.IsTakenDown(v.EntryId));
+
     public CastVote? ForEntry(string entryId) => _votes.FirstOrDefault(v => v.EntryId == entryId);
 
     public CastVote? ForReceipt(string receipt) => _votes.FirstOrDefault(v => v.Receipt == receipt);
 
     public CastDecision DecideCast(string entryId, VotingContext context, DateTimeOffset now)
     {
+        // Even a vote already cast: its voter learns that it no longer counts rather than getting its receipt back.
+        if (context.IsTakenDown(entryId))
+            return new CastDecision(VoteRefusals.TakenDown, null, null);
         // The same vote again is answered even at the limit, so a retried request gets its receipt back.
         if (ForEntry(entryId) is { } existing)
             return new CastDecision(null, existing, existing.CategoryId);
@@ -55,7 +64,7 @@ public sealed class Ballot
             return new CastDecision(VoteRefusals.VotingClosed, null, null);
         if (!context.CategoryOfEntry.TryGetValue(entryId, out var category))
             return new CastDecision(VoteRefusals.NotShortlisted, null, null);
-        if (CountIn(category) >= context.Settings.VotesPerCategory)
+        if (CountIn(category, context) >= context.Settings.VotesPerCategory)
             return new CastDecision(VoteRefusals.LimitReached, null, null);
         return new CastDecision(null, null, category);
     }
@@ -71,6 +80,8 @@ public sealed class Ballot
             return new ChangeDecision(VoteRefusals.NotShortlisted, vote);
         if (category != vote.CategoryId)
             return new ChangeDecision(VoteRefusals.OtherCategory, vote);
+        if (context.IsTakenDown(toEntryId))
+            return new ChangeDecision(VoteRefusals.TakenDown, vote);
         // Already voting for the target too: moving would make two votes one; withdraw instead.
         if (ForEntry(toEntryId) is not null)
             return new ChangeDecision(VoteRefusals.LimitReached, vote);

@@ -17,7 +17,12 @@ public static class VoteRefusals
     public const string NoSuchVote = "no-such-vote";
     /// <summary>A vote can only be moved to another entry of the same category.</summary>
     public const string OtherCategory = "other-category";
+    /// <summary>
+    /// The entry is on the shortlist but was taken down during voting (its nominee withdrew consent, a moderator hid
+    /// it): it can no longer be shown, so it can no longer be voted for.
+    /// </summary>
+    public const string TakenDown = "taken-down";
 
     public static readonly IReadOnlyList<string> All =
-        [NotFound, VotingClosed, NotShortlisted, LimitReached, ChangesNotAllowed, NoSuchVote, OtherCategory];
+        [NotFound, VotingClosed, NotShortlisted, LimitReached, ChangesNotAllowed, NoSuchVote, OtherCategory, TakenDown];
 }

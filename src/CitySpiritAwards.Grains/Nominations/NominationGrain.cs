@@ -18,9 +18,14 @@ public sealed class NominationGrain(
 {
     private NominationState S => state.State;
 
+    /// <summary>How the history names what the site did by itself (asking the nominee again, holding an email back).</summary>
+    public const string SiteActor = "site";
+
     private string Id => this.GetPrimaryKeyString();
 
     public Task<NominationView?> GetAsync() => Task.FromResult(state.RecordExists ? View() : null);
+
+    public Task<bool> IsTakenDownAsync() => Task.FromResult(state.RecordExists && !PublicVisibility.IsPublic(S.Status, S.Consent));
 
     public async Task<NominationOutcome> CreateAsync(NominationSubmission submission)
     {
@@ -90,20 +95,35 @@ public sealed class NominationGrain(
         var decision = S.Status == NominationStatus.ChangesRequested
             ? NominationLifecycle.Resubmit(S.Status, await PhaseAsync())
             : NominationLifecycle.Edit(S.Status, await PhaseAsync());
-        return await ApplyAsync(decision, nominatorId, "edited", null, () =>
+        if (!decision.IsAllowed)
+            return await RefusedAsync(decision.RefusalCode!);
+
+        var consent = ConsentLifecycle.AfterEdit(S.Consent, S.Draft!, S.PhotoIds, normalized, photos);
+        S.Draft = normalized;
+        S.PhotoIds = photos.ToList();
+        S.Status = decision.Next!.Value;
+        Record(nominatorId, "edited", null);
+        if (consent.AskAgain)
         {
-            S.Draft = normalized;
-            S.PhotoIds = photos.ToList();
-        });
+            // What the nominee answered (or was sent a link for) is no longer what the nomination says: ask again.
+            S.Consent = consent.Consent;
+            S.ConsentRound++;
+            S.ConsentEmailHeld = false;
+            Record(SiteActor, "consent: AskedAgain", null);
+        }
+        var saved = await SaveAsync();
+        return saved with { ConsentAskedAgain = consent.AskAgain };
     }
 
     public async Task<NominationOutcome> WithdrawAsync(string nominatorId) =>
         Refusal(nominatorId) ?? await ApplyAsync(NominationLifecycle.Withdraw(S.Status, await PhaseAsync()), nominatorId, "withdrawn", null);
 
-    public async Task<NominationOutcome> ConsentAsync(ConsentAction action)
+    public async Task<NominationOutcome> ConsentAsync(ConsentAction action, int round)
     {
         if (!state.RecordExists)
             return NominationOutcome.Refused(RefusalCodes.NotFound);
+        if (round != S.ConsentRound)
+            return NominationOutcome.Refused(RefusalCodes.ConsentLinkReplaced);
         var decision = action switch
         {
             ConsentAction.Give => ConsentLifecycle.Give(S.Consent),
@@ -115,6 +135,16 @@ public sealed class NominationGrain(
         S.Consent = decision.Next!.Value;
         Record("nominee", $"consent: {action}", null);
         return await SaveAsync();
+    }
+
+    public async Task<bool> RecordConsentEmailAsync(int round, bool sent)
+    {
+        if (!state.RecordExists || round != S.ConsentRound || S.ConsentEmailHeld == !sent)
+            return false; // no such nomination, another round's email, or already recorded
+        S.ConsentEmailHeld = !sent;
+        Record(SiteActor, sent ? "consent: EmailSent" : "consent: EmailHeld", null);
+        await SaveAsync();
+        return true;
     }
 
     public async Task<NominationOutcome> ModerateAsync(ModerationAction action, string moderatorId, string? reason)
@@ -248,7 +278,7 @@ public sealed class NominationGrain(
 
     private NominationView View() => new(
         Id, S.CampaignId, S.NominatorId, S.Draft!, S.Status, S.Consent, S.SubmittedAt, S.ModeratorNote,
-        S.History.ToList(), S.PhotoIds.ToList(), S.PublicSince);
+        S.History.ToList(), S.PhotoIds.ToList(), S.PublicSince, S.ConsentRound, S.ConsentEmailHeld);
 }
 
 [GenerateSerializer, Alias("CitySpiritAwards.NominationState")]
@@ -268,4 +298,10 @@ public sealed class NominationState
 
     /// <summary>Counts stored changes; the read table keeps the newest row it was given (a late write never undoes a newer one).</summary>
     [Id(11)] public long Version { get; set; }
+
+    /// <summary>Counts the times the nominee was asked: a consent link names its round, and only the current one counts.</summary>
+    [Id(12)] public int ConsentRound { get; set; }
+
+    /// <summary>The current round's consent email was held back by a daily limit and has not been sent since.</summary>
+    [Id(13)] public bool ConsentEmailHeld { get; set; }
 }

@@ -10,6 +10,12 @@ public sealed class ResidentNominationsGrain(
 {
     public Task<IReadOnlyList<string>> ListAsync() => Task.FromResult<IReadOnlyList<string>>(state.State.NominationIds.ToList());
 
+    public async Task<int> RemainingAsync()
+    {
+        var campaign = await GrainFactory.GetGrain<ICampaignGrain>(ParseKey().CampaignId).GetAsync();
+        return campaign is null ? 0 : NominationQuota.Remaining(await CountingAsync(), campaign.Settings);
+    }
+
     public async Task<NominationOutcome> SubmitAsync(string nominationId, NominationDraft draft, IReadOnlyList<string> photoIds)
     {
         NominationPhotos.EnsureValid(photoIds); // before anything is reserved

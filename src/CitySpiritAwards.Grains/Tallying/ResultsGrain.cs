@@ -1,5 +1,6 @@
 using CitySpiritAwards.Abstractions.Campaigns;
 using CitySpiritAwards.Abstractions.Judging;
+using CitySpiritAwards.Abstractions.Nominations;
 using CitySpiritAwards.Abstractions.Tallying;
 using CitySpiritAwards.Domain.Categories;
 using CitySpiritAwards.Domain.Judging;
@@ -11,7 +12,8 @@ namespace CitySpiritAwards.Grains.Tallying;
 
 /// <summary>
 /// Computes a campaign's results from its published shortlists and the counted votes (<see cref="CategoryResults"/>) and
-/// keeps them. Calls are handled one at a time, so racing jobs compute once: the first stores, the rest read the stored
+/// keeps them. An entry taken down since its shortlist was published (consent withdrawn, hidden) is not ranked: it may
+/// not be shown, and its votes, kept in the votes table, count for no one. Calls are handled one at a time, so racing jobs compute once: the first stores, the rest read the stored
 /// results. The campaign grain says which phase it is; the rules say what each phase allows (<see cref="ResultsRules"/>).
 /// </summary>
 public sealed class ResultsGrain(
@@ -58,12 +60,21 @@ public sealed class ResultsGrain(
         var counted = await votes.LoadAsync(CampaignId, CancellationToken.None);
         if (!CountsAsComputed(computed, counted))
             return await ComputeAndStoreAsync(campaign, actor, "results recomputed at publication: the votes had changed", publish: true, counted);
+        if ((await TakenDownAsync(computed.Categories.SelectMany(c => c.Standings).Select(s => s.EntryId))).Count > 0)
+            return await ComputeAndStoreAsync(campaign, actor, "results recomputed at publication: an entry was taken down", publish: true, counted);
         return await StoreAsync(computed with
         {
             PublishedAt = clock.UtcNow,
             PublishedBy = actor,
             History = [.. computed.History, new AuditEntry(clock.UtcNow, actor, "results published")],
         });
+    }
+
+    /// <summary>Those of the entries whose nominations may no longer be shown.</summary>
+    private async Task<HashSet<string>> TakenDownAsync(IEnumerable<string> entryIds)
+    {
+        var answers = await Task.WhenAll(entryIds.Distinct().Select(async id => (Id: id, TakenDown: await GrainFactory.GetGrain<INominationGrain>(id).IsTakenDownAsync())));
+        return answers.Where(a => a.TakenDown).Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
     }
 
     private Task<CampaignSnapshot?> CampaignAsync() => GrainFactory.GetGrain<ICampaignGrain>(CampaignId).GetAsync();
@@ -80,11 +91,13 @@ public sealed class ResultsGrain(
         if (shortlists.Any(s => s is null))
             return ResultsOutcome.Refused(ResultsRefusals.ShortlistsPending);
         counted ??= await votes.LoadAsync(CampaignId, CancellationToken.None);
+        var takenDown = await TakenDownAsync(shortlists.SelectMany(s => s!.Entries.Select(e => e.NominationId)));
 
         var categories = shortlists.Select(shortlist => new CategoryResult(
             shortlist!.CategoryId,
             CategoryResults.Rank(
-                    shortlist.Entries.Select(e => new EntryResult(e.NominationId, e.NormalizedScore, e.RawScore, e.ScoreCount)).ToList(),
+                    shortlist.Entries.Where(e => !takenDown.Contains(e.NominationId))
+                        .Select(e => new EntryResult(e.NominationId, e.NormalizedScore, e.RawScore, e.ScoreCount)).ToList(),
                     counted, campaign.Settings)
                 .Select(r => new ResultStanding(r.EntryId, r.Rank, r.NormalizedScore, r.RawScore, r.ScoreCount,
                     r.Votes, r.CommitteePart, r.PublicPart, r.CommitteePoints, r.PublicPoints))

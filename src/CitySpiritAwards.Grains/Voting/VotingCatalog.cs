@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using CitySpiritAwards.Abstractions.Campaigns;
 using CitySpiritAwards.Abstractions.Judging;
+using CitySpiritAwards.Abstractions.Nominations;
 using CitySpiritAwards.Domain.Categories;
 using CitySpiritAwards.Domain.Voting;
 using Microsoft.Extensions.Options;
@@ -13,7 +14,9 @@ public sealed record CampaignVoting(CampaignSnapshot Campaign, IReadOnlyList<Sho
 /// <summary>
 /// What this silo knows about each campaign's voting, read from the campaign and shortlist grains and reused for
 /// <see cref="VotingOptions.CampaignRefresh"/>, so a city-wide peak of votes does not queue at one campaign grain.
-/// A published shortlist never changes, so it is read once. The scheduled close is exact whatever the age (the rules
+/// A published shortlist never changes, so it is read once; which of its entries were taken down since (consent
+/// withdrawn, hidden) is asked of their nomination grains at every refresh, so a take-down reaches every silo's votes
+/// within the refresh time. The scheduled close is exact whatever the age (the rules
 /// compare it with the clock); an administrator's early close reaches every silo within the refresh time, and a vote
 /// refused as "closed" or "not shortlisted" reads the campaign again before the refusal stands.
 /// </summary>
@@ -61,7 +64,25 @@ public sealed class VotingCatalog(IGrainFactory grains, IOptions<VotingOptions> 
             foreach (var entry in shortlist.Entries)
                 categoryOfEntry.TryAdd(entry.NominationId, shortlist.CategoryId);
         }
-        return new CampaignVoting(campaign, shortlists, VotingContext.For(campaign.Phase, campaign.Settings, campaign.Schedule, categoryOfEntry));
+        var takenDown = await TakenDownAsync(categoryOfEntry.Keys, slot);
+        return new CampaignVoting(campaign, shortlists, VotingContext.For(campaign.Phase, campaign.Settings, campaign.Schedule, categoryOfEntry, takenDown));
+    }
+
+    /// <summary>
+    /// The shortlisted entries whose nominations may no longer be shown. Should a nomination not answer now, the last set
+    /// read stands until the next refresh: a take-down is final during voting, so that set is never too large.
+    /// </summary>
+    private async Task<IReadOnlySet<string>> TakenDownAsync(IEnumerable<string> entryIds, Slot slot)
+    {
+        try
+        {
+            var answers = await Task.WhenAll(entryIds.Select(async id => (Id: id, TakenDown: await grains.GetGrain<INominationGrain>(id).IsTakenDownAsync())));
+            return slot.TakenDown = answers.Where(a => a.TakenDown).Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return slot.TakenDown;
+        }
     }
 
     private sealed class Slot
@@ -69,5 +90,6 @@ public sealed class VotingCatalog(IGrainFactory grains, IOptions<VotingOptions> 
         public Task<CampaignVoting?>? Loading;
         public long LoadedAt;
         public readonly ConcurrentDictionary<string, ShortlistSnapshot> Shortlists = new(StringComparer.Ordinal);
+        public IReadOnlySet<string> TakenDown = new HashSet<string>();
     }
 }

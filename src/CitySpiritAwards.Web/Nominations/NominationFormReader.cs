@@ -11,11 +11,27 @@ namespace CitySpiritAwards.Web.Nominations;
 /// <summary>A chosen file the photo rules refused: its place in the form (1-based), its name as sent, and why.</summary>
 public sealed record RefusedPhoto(int Number, string FileName, PhotoResult.Refused Refusal);
 
+/// <summary>What to do with a form's files, decided from its text fields before the first file is read.</summary>
+public enum PhotoReading
+{
+    /// <summary>Check and decode them: the form can be stored if they pass.</summary>
+    Decode,
+    /// <summary>
+    /// Only the cheap checks (size, format, the header's pixel count), so their problems are told with the form's:
+    /// the form's fields must be corrected first, and decoding a photo now would be work for nothing.
+    /// </summary>
+    HeaderOnly,
+    /// <summary>Count them only: the form is refused whatever they hold (the campaign's phase, the resident's quota).</summary>
+    Skip,
+}
+
 /// <summary>What a nomination form brought: its text fields, the photos that passed, and what went wrong with the rest.</summary>
 /// <param name="FileCount">Files chosen (an empty file input sends a nameless empty part, which is not counted).</param>
 /// <param name="BadlyEncodedFields">Text fields whose bytes were not valid UTF-8.</param>
 /// <param name="TooLarge">The request as a whole was over <see cref="NominationFormReader.MaxRequestBytes"/>; reading stopped there.</param>
 /// <param name="Malformed">Not a multipart form that can be read (no boundary, cut short, too many parts); nothing in it counts.</param>
+/// <param name="UncheckedPhotos">Files that passed the cheap checks but were not decoded (<see cref="PhotoReading.HeaderOnly"/>).</param>
+/// <param name="Busy">No decode slot came free in time (<see cref="PhotoDecodeGate"/>); reading stopped there.</param>
 public sealed record NominationFormData(
     IFormCollection Fields,
     IReadOnlyList<PhotoResult.Accepted> Photos,
@@ -23,14 +39,18 @@ public sealed record NominationFormData(
     int FileCount,
     IReadOnlyList<string> BadlyEncodedFields,
     bool TooLarge,
-    bool Malformed = false);
+    bool Malformed = false,
+    int UncheckedPhotos = 0,
+    bool Busy = false);
 
 /// <summary>
 /// Reads a nomination form sent as multipart/form-data one part at a time, so the framework never buffers an upload:
 /// text fields are collected (each capped), and each chosen file goes straight through the <see cref="PhotoProcessor"/>,
-/// which reads at most one byte past the size limit and judges the file by its content alone. Nothing is stored here.
+/// which reads at most one byte past the size limit and judges the file by its content alone. Before the first file,
+/// the caller looks at the text fields and says whether photos are worth decoding (<see cref="PhotoReading"/>); decodes
+/// wait for a slot of the silo's <see cref="PhotoDecodeGate"/>. Nothing is stored here.
 /// </summary>
-public sealed class NominationFormReader(PhotoProcessor processor)
+public sealed class NominationFormReader(PhotoProcessor processor, PhotoDecodeGate decodes)
 {
     /// <summary>One file more than allowed, each at the size limit, plus room for the text: "4 photos" still gets its own message.</summary>
     public long MaxRequestBytes => (NominationLimits.MaxPhotos + 1) * processor.Rules.MaxUploadBytes + 2 * 1024 * 1024;
@@ -50,10 +70,12 @@ public sealed class NominationFormReader(PhotoProcessor processor)
     /// </param>
     /// <param name="beforeFirstFile">
     /// Runs once, before the first file is read (or at the end when there is none), with the text fields so far
-    /// also set as the request's form, e.g. to check the antiforgery token before any photo is decoded.
+    /// also set as the request's form, e.g. to check the antiforgery token, the phase, the quota and the fields before
+    /// any photo is decoded; says what to do with the files.
     /// </param>
     public async Task<NominationFormData> ReadAsync(
-        HttpRequest request, Func<IFormCollection, int> photosAllowed, Func<Task>? beforeFirstFile, CancellationToken cancellationToken)
+        HttpRequest request, Func<IFormCollection, int> photosAllowed, Func<IFormCollection, Task<PhotoReading>>? beforeFirstFile,
+        CancellationToken cancellationToken)
     {
         // Kestrel's own limit (30 MB by default) would cut a legitimate form with three large photos short.
         if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeLimit)
@@ -66,6 +88,8 @@ public sealed class NominationFormReader(PhotoProcessor processor)
         var files = 0;
         var filesStarted = false;
         var allowed = 0;
+        var reading = PhotoReading.Decode;
+        var notDecoded = 0;
 
         if (string.IsNullOrEmpty(boundary))
             return Result(tooLarge: false, malformed: true);
@@ -94,25 +118,41 @@ public sealed class NominationFormReader(PhotoProcessor processor)
                 if (!filesStarted)
                 {
                     filesStarted = true;
-                    await RunBeforeFilesAsync(request, fields, beforeFirstFile);
+                    reading = await RunBeforeFilesAsync(request, fields, beforeFirstFile);
                     allowed = photosAllowed(new FormCollection(new(fields, StringComparer.OrdinalIgnoreCase)));
                 }
                 var fileName = FileNameOf(disposition);
-                if (files >= allowed)
+                if (files >= allowed || reading == PhotoReading.Skip)
                 {
                     // Counted so the form can say "at most 3 photos"; no point decoding a photo that cannot be kept.
                     if (fileName.Length > 0)
                         files++;
                     continue;
                 }
-                var result = await processor.ProcessAsync(section.Body, cancellationToken);
-                if (result is PhotoResult.Refused { Problem: PhotoProblem.Empty } && fileName.Length == 0)
+                var inspection = await processor.InspectAsync(section.Body, cancellationToken);
+                if (inspection.Refusal is { Problem: PhotoProblem.Empty } && fileName.Length == 0)
                     continue; // an empty file input: no photo chosen
                 files++;
-                if (result is PhotoResult.Accepted accepted)
-                    photos.Add(accepted);
-                else
-                    refused.Add(new RefusedPhoto(files, fileName, (PhotoResult.Refused)result));
+                if (inspection.Refusal is { } refusal)
+                {
+                    refused.Add(new RefusedPhoto(files, fileName, refusal));
+                    continue;
+                }
+                if (reading == PhotoReading.HeaderOnly)
+                {
+                    notDecoded++;
+                    continue;
+                }
+                using (var slot = await decodes.TryEnterAsync(cancellationToken))
+                {
+                    if (slot is null)
+                        return Result(tooLarge: false, busy: true);
+                    var result = processor.Decode(inspection.Upload!, cancellationToken);
+                    if (result is PhotoResult.Accepted accepted)
+                        photos.Add(accepted);
+                    else
+                        refused.Add(new RefusedPhoto(files, fileName, (PhotoResult.Refused)result));
+                }
             }
         }
         catch (Exception e) when (e is RequestTooLargeException or BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge })
@@ -128,19 +168,20 @@ public sealed class NominationFormReader(PhotoProcessor processor)
             await RunBeforeFilesAsync(request, fields, beforeFirstFile);
         return Result(tooLarge: false);
 
-        NominationFormData Result(bool tooLarge, bool malformed = false)
+        NominationFormData Result(bool tooLarge, bool malformed = false, bool busy = false)
         {
             var form = new FormCollection(fields);
             request.HttpContext.Features.Set<IFormFeature>(new FormFeature(form));
-            return new NominationFormData(form, photos, refused, files, badlyEncoded, tooLarge, malformed);
+            return new NominationFormData(form, photos, refused, files, badlyEncoded, tooLarge, malformed, notDecoded, busy);
         }
     }
 
-    private static async Task RunBeforeFilesAsync(HttpRequest request, Dictionary<string, StringValues> fields, Func<Task>? beforeFirstFile)
+    private static async Task<PhotoReading> RunBeforeFilesAsync(
+        HttpRequest request, Dictionary<string, StringValues> fields, Func<IFormCollection, Task<PhotoReading>>? beforeFirstFile)
     {
-        request.HttpContext.Features.Set<IFormFeature>(new FormFeature(new FormCollection(new(fields, StringComparer.OrdinalIgnoreCase))));
-        if (beforeFirstFile is not null)
-            await beforeFirstFile();
+        var form = new FormCollection(new(fields, StringComparer.OrdinalIgnoreCase));
+        request.HttpContext.Features.Set<IFormFeature>(new FormFeature(form));
+        return beforeFirstFile is null ? PhotoReading.Decode : await beforeFirstFile(form);
     }
 
     /// <summary>The field as text, cut at <see cref="MaxFieldChars"/>; valid is false when its bytes were not UTF-8.</summary>

@@ -13,15 +13,18 @@ namespace CitySpiritAwards.Web.Nominations;
 
 /// <summary>
 /// A nomination as its nominator sees it: everything they entered, its photos, status and history. The history says
-/// who acted by role only ("nominator", "moderator", "nominee"), never a moderator's account.
+/// who acted by role only ("nominator", "moderator", "nominee", "site"), never a moderator's account.
+/// <paramref name="ConsentEmailOwed"/>: the nominee has not been emailed a link yet (a daily limit held it back); send it
+/// with <c>POST /api/nominations/{id}/consent-email</c>. <paramref name="Notice"/> says so in the reader's language.
 /// </summary>
 public sealed record OwnNomination(
     string Id, string CampaignId, NominationDraft Draft, IReadOnlyList<string> PhotoIds, NominationStatus Status, NomineeConsent Consent,
-    string? ModeratorNote, IReadOnlyList<NominationEvent> History)
+    string? ModeratorNote, IReadOnlyList<NominationEvent> History, bool ConsentEmailOwed, string? Notice = null)
 {
-    public static OwnNomination From(NominationView n) =>
+    public static OwnNomination From(NominationView n, string? notice = null) =>
         new(n.Id, n.CampaignId, n.Draft, n.PhotoIds, n.Status, n.Consent, n.ModeratorNote,
-            n.History.Select(e => e with { Actor = RoleOf(e.Actor, n.NominatorId), Note = NoteForNominator(e) }).ToList());
+            n.History.Select(e => e with { Actor = RoleOf(e.Actor, n.NominatorId), Note = NoteForNominator(e) }).ToList(),
+            n.ConsentEmailOwed, notice);
 
     /// <summary>A moderator's reason is for the nominator; a merge's note names another resident's nomination and is not.</summary>
     public static string? NoteForNominator(NominationEvent step) =>
@@ -36,7 +39,7 @@ public sealed record MergeRequest(string TargetId);
 public sealed record ConsentRequest(ConsentAction Action);
 
 /// <summary>How a nomination reached the API, read before anything is stored.</summary>
-public sealed record NominationRequestReader(NominationFormReader Reader, KnownDistricts Districts);
+public sealed record NominationRequestReader(NominationFormReader Reader);
 
 public static class NominationsApi
 {
@@ -45,16 +48,18 @@ public static class NominationsApi
     public static void MapNominationsApi(this WebApplication app)
     {
         var residents = app.MapGroup("api").RequireAuthorization(Roles.Resident).WithTags("Nominations");
-        residents.MapPost("campaigns/{campaignId}/nominations", SubmitAsync)
+        residents.MapPost("campaigns/{campaignId}/nominations", SubmitAsync).RequireRateLimiting(NominationRateLimiterPolicy.Name)
             .Accepts<NominationDraft>("application/json", "multipart/form-data")
             .WithSummary($"Nominates a neighbour: JSON, or a multipart form with the same fields and up to {NominationLimits.MaxPhotos} photo files. " +
                          $"Send a new random {IdempotencyHeader} per nomination: repeating it (a double click) returns the same nomination.");
         residents.MapGet("campaigns/{campaignId}/nominations/mine", MineAsync).WithSummary("The signed-in resident's nominations in a campaign, with status and history.");
-        residents.MapPut("nominations/{id}", EditAsync)
+        residents.MapPut("nominations/{id}", EditAsync).RequireRateLimiting(NominationRateLimiterPolicy.Name)
             .Accepts<NominationDraft>("application/json", "multipart/form-data")
             .WithSummary($"Changes one's own nomination while it may still be edited. JSON keeps its photos; a multipart form keeps the photos named in " +
                          $"{NominationInput.KeepPhotoIdsField} fields and adds its files.");
-        residents.MapPost("nominations/{id}/withdraw", WithdrawAsync).WithSummary("Withdraws one's own nomination before screening.");
+        residents.MapPost("nominations/{id}/withdraw", WithdrawAsync).RequireRateLimiting(NominationRateLimiterPolicy.Name).WithSummary("Withdraws one's own nomination before screening.");
+        residents.MapPost("nominations/{id}/consent-email", SendConsentEmailAsync).RequireRateLimiting(NominationRateLimiterPolicy.Name)
+            .WithSummary("Sends the nominee the consent email a daily limit held back (consentEmailOwed): 429 with Retry-After while the limit still holds.");
 
         var moderators = app.MapGroup("api/nominations").RequireAuthorization(Roles.Moderator).WithTags("Moderation");
         moderators.MapPost("{id}/moderation", ModerateAsync).WithSummary("Approves, rejects (with a reason), requests changes or hides a nomination.");
@@ -71,49 +76,63 @@ public static class NominationsApi
         if (!Guid.TryParse(idempotencyKey, out var key))
             return TypedResults.Problem(statusCode: 400, title: services.Text["Nomination.Api.IdempotencyKeyRequired"],
                 detail: $"Send a new random GUID in the {IdempotencyHeader} header for each nomination.");
-        if (await ReadAsync(http.Request, reader, services, ct) is not { } input)
+        var precheck = services.PrecheckSubmit(campaignId, UserId(user), _ => key.ToString("N"), http, prefix: "");
+        if (await ReadAsync(http.Request, reader, services, precheck, ct) is not { } input)
             return UnreadableBody(services.Text);
-        if (Rejected(input, services.Text) is { } rejected)
+        if (Rejected(input, services.Text, http.Response) is { } rejected)
             return rejected.AsSubmitResult();
 
         var change = await services.SubmitAsync(campaignId, UserId(user), key.ToString("N"), input.Draft, input.Photos, keepPhotosForCorrection: false, http, ct);
         if (Failure(change.Outcome, services.Text) is { } failure)
             return failure.AsSubmitResult();
-        return TypedResults.Created($"/api/campaigns/{campaignId}/nominations/mine", OwnNomination.From(change.Outcome.Nomination!));
+        return TypedResults.Created($"/api/campaigns/{campaignId}/nominations/mine",
+            OwnNomination.From(change.Outcome.Nomination!, services.ConsentEmailNotice(change.Outcome.Nomination!, change.ConsentEmail)));
     }
 
     private static async Task<Results<Ok<OwnNomination>, ValidationProblem, ProblemHttpResult>> EditAsync(
         string id, ClaimsPrincipal user, HttpContext http,
         [AsParameters] NominationRequestReader reader, [AsParameters] NominationServices services, CancellationToken ct)
     {
-        if (await ReadAsync(http.Request, reader, services, ct) is not { } input)
+        var precheck = services.PrecheckEdit(id, UserId(user), http, prefix: "");
+        if (await ReadAsync(http.Request, reader, services, precheck, ct) is not { } input)
             return UnreadableBody(services.Text);
-        if (Rejected(input, services.Text) is { } rejected)
+        if (Rejected(input, services.Text, http.Response) is { } rejected)
             return rejected.AsResult<OwnNomination>();
         var photos = input.Photos;
         if (!NominationFormReader.IsMultipart(http.Request) && await services.Grains.GetGrain<INominationGrain>(id).GetAsync() is { } current)
             photos = photos with { KeptIds = current.PhotoIds };
 
-        var change = await services.EditAsync(id, UserId(user), input.Draft, photos, ct);
+        var change = await services.EditAsync(id, UserId(user), input.Draft, photos, http, ct);
         return Failure(change.Outcome, services.Text) is { } failure
             ? failure.AsResult<OwnNomination>()
-            : TypedResults.Ok(OwnNomination.From(change.Outcome.Nomination!));
+            : TypedResults.Ok(OwnNomination.From(change.Outcome.Nomination!, services.ConsentEmailNotice(change.Outcome.Nomination!, change.ConsentEmail)));
     }
 
-    private static async Task<NominationInput?> ReadAsync(HttpRequest request, NominationRequestReader reader, NominationServices services, CancellationToken ct) =>
+    private static async Task<NominationInput?> ReadAsync(
+        HttpRequest request, NominationRequestReader reader, NominationServices services, NominationPrecheck precheck, CancellationToken ct) =>
         NominationFormReader.IsMultipart(request)
-            ? await NominationInput.ReadFormAsync(request, reader.Reader, prefix: "", reader.Districts, services.Text, beforeFirstFile: null, ct)
+            ? await NominationInput.ReadFormAsync(request, reader.Reader, prefix: "", services.Text, precheck, antiforgery: null, ct)
             : request.HasJsonContentType() ? await NominationInput.ReadJsonAsync(request, ct) : null;
 
     private static ProblemHttpResult UnreadableBody(IStringLocalizer text) =>
         TypedResults.Problem(statusCode: 400, title: text["Nomination.Api.UnreadableBody"],
             detail: "Send the nomination as application/json or as multipart/form-data.");
 
-    /// <summary>Problems found while reading (photos, encodings, size): nothing was stored.</summary>
-    private static Failed? Rejected(NominationInput input, IStringLocalizer text)
+    /// <summary>Problems found while reading (the form cannot be taken, photos, encodings, size, a busy silo): nothing was stored.</summary>
+    private static Failed? Rejected(NominationInput input, IStringLocalizer text, HttpResponse response)
     {
+        if (input.Refusal is { } refusal)
+            return Failure(refusal, text);
+        if (input.Busy)
+        {
+            response.Headers.RetryAfter = "5";
+            return new Failed(null, TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: text["Photos.Busy.Title"],
+                detail: text["Photos.Busy"], type: "urn:city-spirit-awards:busy"));
+        }
         if (input.TooLarge)
-            return new Failed(null, TypedResults.Problem(statusCode: 413, title: input.Problems[NominationInput.PhotosField][0]));
+            return new Failed(null, TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge,
+                title: input.Problems.TryGetValue(NominationInput.PhotosField, out var photos) ? photos[0] : text["Nomination.Api.BodyTooLarge", NominationInput.MaxJsonBytes / 1024],
+                type: "urn:city-spirit-awards:too-large"));
         if (input.IsAcceptable)
             return null;
         var errors = input.Problems.ToDictionary(p => ApiFieldName(p.Key), p => p.Value);
@@ -122,13 +141,28 @@ public static class NominationsApi
 
     private static async Task<Ok<IReadOnlyList<OwnNomination>>> MineAsync(string campaignId, ClaimsPrincipal user, IGrainFactory grains) =>
         TypedResults.Ok<IReadOnlyList<OwnNomination>>(
-            (await grains.LoadResidentNominationsAsync(campaignId, UserId(user))).Select(OwnNomination.From).ToList());
+            (await grains.LoadResidentNominationsAsync(campaignId, UserId(user))).Select(n => OwnNomination.From(n)).ToList());
 
     private static async Task<Results<Ok<OwnNomination>, ValidationProblem, ProblemHttpResult>> WithdrawAsync(
         string id, ClaimsPrincipal user, [AsParameters] NominationServices services)
     {
         var outcome = await services.Grains.GetGrain<INominationGrain>(id).WithdrawAsync(UserId(user));
         return Failure(outcome, services.Text) is { } failure ? failure.AsResult<OwnNomination>() : TypedResults.Ok(OwnNomination.From(outcome.Nomination!));
+    }
+
+    private static async Task<Results<Ok<OwnNomination>, ValidationProblem, ProblemHttpResult>> SendConsentEmailAsync(
+        string id, ClaimsPrincipal user, HttpContext http, [AsParameters] NominationServices services, CancellationToken ct)
+    {
+        var (outcome, email) = await services.SendHeldConsentEmailAsync(id, UserId(user), http, ct);
+        if (Failure(outcome, services.Text) is { } failure)
+            return failure.AsResult<OwnNomination>();
+        if (email is { Sent: false, AllowedFrom: { } from })
+        {
+            http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling((from - services.Clock.UtcNow).TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+            return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: services.Text["ConsentEmail.TooMany.Title"],
+                detail: services.ConsentEmailNotice(outcome.Nomination!, email), type: "urn:city-spirit-awards:consent-email-limit");
+        }
+        return TypedResults.Ok(OwnNomination.From(outcome.Nomination!, services.Text["ConsentEmail.Sent"]));
     }
 
     private static async Task<Results<Ok<NominationStatus>, ValidationProblem, ProblemHttpResult>> ModerateAsync(
@@ -150,9 +184,9 @@ public static class NominationsApi
     private static async Task<Results<Ok<NomineeConsent>, ValidationProblem, ProblemHttpResult>> ConsentAsync(
         string token, ConsentRequest request, [AsParameters] NominationServices services)
     {
-        if (services.ConsentLinks.ReadToken(token) is not { } id)
+        if (services.ConsentLinks.ReadToken(token) is not { } link)
             return TypedResults.Problem(statusCode: 404, title: services.Text["Consent.InvalidLink"]);
-        var outcome = await services.Grains.GetGrain<INominationGrain>(id).ConsentAsync(request.Action);
+        var outcome = await services.Grains.GetGrain<INominationGrain>(link.NominationId).ConsentAsync(request.Action, link.Round);
         return Failure(outcome, services.Text) is { } failure ? failure.AsResult<NomineeConsent>() : TypedResults.Ok(outcome.Nomination!.Consent);
     }
 
@@ -181,6 +215,8 @@ public static class NominationsApi
                 RefusalCodes.NotFound => 404,
                 RefusalCodes.NotYours => 403,
                 NominationServices.PhotosUnavailable => 503,
+                NominationServices.ConsentEmailNotOwed => 409,
+                RefusalCodes.ConsentLinkReplaced => 410,
                 _ => 409,
             };
             return new Failed(null, TypedResults.Problem(statusCode: status, title: text[$"Nomination.Refusal.{refusal}"], type: $"urn:city-spirit-awards:{refusal}"));

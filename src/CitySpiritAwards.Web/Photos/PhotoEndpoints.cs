@@ -54,7 +54,7 @@ public static class PhotoEndpoints
         var nomination = await grains.GetGrain<INominationGrain>(nominationId).GetAsync();
         if (nomination is null || !nomination.PhotoIds.Contains(photoId))
             return Results.NotFound();
-        var holdsConsentLink = consent is not null && consentLinks.ReadToken(consent) == nominationId;
+        var holdsConsentLink = consent is not null && consentLinks.ReadToken(consent)?.IsCurrentFor(nomination) == true;
         var access = AccessFor(nomination, http.User, holdsConsentLink);
         if (access == PhotoAccess.None)
             return Results.NotFound(); // the same answer as for a photo that does not exist

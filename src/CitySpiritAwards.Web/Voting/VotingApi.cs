@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Security.Claims;
+using CitySpiritAwards.Abstractions.Nominations;
 using CitySpiritAwards.Abstractions.Voting;
 using CitySpiritAwards.Domain.Campaigns;
 using CitySpiritAwards.Domain.Voting;
@@ -22,8 +23,11 @@ public sealed record VoteView(string Receipt, string CampaignId, string Category
         new(vote.Receipt, vote.CampaignId, vote.CategoryId, vote.EntryId, status);
 }
 
-/// <summary>What a receipt tells whoever holds it. The entry only to the vote's own voter.</summary>
-public sealed record ReceiptView(string Receipt, string CampaignId, string CategoryId, VoteStatus Status, string? EntryId);
+/// <summary>
+/// What a receipt tells whoever holds it. The entry only to the vote's own voter, and to them only whether it was
+/// taken down during voting (the vote is kept but counts for nothing).
+/// </summary>
+public sealed record ReceiptView(string Receipt, string CampaignId, string CategoryId, VoteStatus Status, string? EntryId, bool EntryTakenDown = false);
 
 public sealed record EntryVotes(string EntryId, long Votes);
 public sealed record CategoryTally(string CategoryId, IReadOnlyList<EntryVotes> Entries);
@@ -43,8 +47,10 @@ public sealed record VotingServices(IGrainFactory Grains, VoterReferences Voters
         if (!TalliesVisible(voting) && (await Catalog.GetAsync(voting.Campaign.Id, fresh: true) is not { } fresh || !TalliesVisible(voting = fresh)))
             return null;
         var tallies = await Tallies.GetAsync(voting.Campaign.Id);
+        // A taken-down entry may not be shown: it leaves the tallies, its votes stay in the table.
         return new TalliesView(voting.Campaign.Id, voting.Campaign.Phase, tallies.ReadAt, voting.Shortlists
-            .Select(s => new CategoryTally(s.CategoryId, s.Entries.Select(e => new EntryVotes(e.NominationId, tallies.VotesFor(e.NominationId))).ToList()))
+            .Select(s => new CategoryTally(s.CategoryId, s.Entries.Where(e => !voting.Context.IsTakenDown(e.NominationId))
+                .Select(e => new EntryVotes(e.NominationId, tallies.VotesFor(e.NominationId))).ToList()))
             .ToList());
     }
 
@@ -58,11 +64,19 @@ public sealed record VotingServices(IGrainFactory Grains, VoterReferences Voters
         if (VoteReceipts.Normalize(typed) is not { } receipt || await Ledger.FindAsync(receipt, ct) is not { } vote)
             return null;
         var own = user.FindFirstValue(ClaimTypes.NameIdentifier) is { } id && id == vote.VoterId;
-        return new ReceiptView(vote.Receipt, vote.CampaignId, vote.CategoryId, vote.Status, own ? vote.EntryId : null);
+        if (!own)
+            return new ReceiptView(vote.Receipt, vote.CampaignId, vote.CategoryId, vote.Status, null);
+        var takenDown = await Grains.GetGrain<INominationGrain>(vote.EntryId).IsTakenDownAsync();
+        return new ReceiptView(vote.Receipt, vote.CampaignId, vote.CategoryId, vote.Status, vote.EntryId, takenDown);
     }
 
     public ProblemHttpResult Refusal(string refusal) => TypedResults.Problem(
-        statusCode: refusal is VoteRefusals.NotFound or VoteRefusals.NotShortlisted or VoteRefusals.NoSuchVote ? 404 : 409,
+        statusCode: refusal switch
+        {
+            VoteRefusals.NotFound or VoteRefusals.NotShortlisted or VoteRefusals.NoSuchVote => 404,
+            VoteRefusals.TakenDown => 410,
+            _ => 409,
+        },
         title: Text[$"Vote.Refusal.{refusal}"],
         type: $"urn:city-spirit-awards:{refusal}");
 
@@ -102,7 +116,8 @@ public static class VotingApi
     {
         var voters = app.MapGroup("api/campaigns/{campaignId}/votes").RequireAuthorization(Roles.Resident).WithTags("Voting");
         voters.MapPost("", CastAsync).RequireRateLimiting(VoteRateLimiterPolicy.Name)
-            .WithSummary("Votes for a shortlisted entry during PublicVoting. Voting for the same entry again is the same vote: same receipt (200 instead of 201).");
+            .WithSummary("Votes for a shortlisted entry during PublicVoting. Voting for the same entry again is the same vote: same receipt (200 instead of 201). " +
+                         "An entry taken down during voting (consent withdrawn, hidden) answers 410.");
         voters.MapGet("mine", MineAsync).WithSummary("The signed-in resident's counted votes in a campaign, with their receipts.");
         voters.MapPost("{receipt}/change", ChangeAsync).RequireRateLimiting(VoteRateLimiterPolicy.Name)
             .WithSummary("Moves a vote to another entry of the same category (if the campaign allows changes): the old receipt then reads withdrawn.");

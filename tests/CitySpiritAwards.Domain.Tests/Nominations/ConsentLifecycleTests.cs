@@ -51,4 +51,70 @@ public sealed class ConsentLifecycleTests
         Assert.False(ConsentLifecycle.IsFinal(Pending));
         Assert.False(ConsentLifecycle.IsFinal(Given));
     }
+
+    private static readonly NominationDraft Seen = new(
+        "magnanimity", "pudong", "林晓梅", Relationships.Neighbour, "她每个星期六下午都在社区服务中心教老人使用手机。", null, "lin@example.cn", PhotoCount: 1);
+
+    private static readonly string[] SeenPhotos = ["0123456789abcdef"];
+
+    public static TheoryData<string, NominationDraft> Changes => new()
+    {
+        { "name", Seen with { NomineeName = "林晓红" } },
+        { "email", Seen with { NomineeEmail = "someone.else@example.cn" } },
+        { "Chinese story", Seen with { StoryZh = Seen.StoryZh + "还帮邻居修好了水管。" } },
+        { "English story added", Seen with { StoryEn = "She teaches older neighbours to use their phones every Saturday." } },
+        { "district", Seen with { DistrictId = "xuhui" } },
+        { "award", Seen with { CategoryId = "excellence" } },
+        { "relationship", Seen with { Relationship = Relationships.Friend } },
+    };
+
+    [Theory]
+    [MemberData(nameof(Changes))]
+    public void A_change_after_consent_was_given_asks_the_nominee_again(string what, NominationDraft changed)
+    {
+        var after = ConsentLifecycle.AfterEdit(Given, Seen, SeenPhotos, changed, SeenPhotos);
+
+        Assert.True(after.AskAgain, what);
+        Assert.Equal(Pending, after.Consent);
+        Assert.False(PublicVisibility.IsPublic(NominationStatus.Approved, after.Consent));
+    }
+
+    [Theory]
+    [InlineData("a photo added", new[] { "0123456789abcdef", "fedcba9876543210" })]
+    [InlineData("the photo swapped", new[] { "fedcba9876543210" })]
+    [InlineData("the photo removed", new string[0])]
+    public void Changing_the_photos_after_consent_asks_again(string what, string[] photos)
+    {
+        var after = ConsentLifecycle.AfterEdit(Given, Seen, SeenPhotos, Seen with { PhotoCount = photos.Length }, photos);
+
+        Assert.True(after.AskAgain, what);
+        Assert.Equal(Pending, after.Consent);
+    }
+
+    [Fact]
+    public void A_change_before_any_answer_asks_again_so_the_nominee_gets_a_link_for_what_is_there_now()
+    {
+        var after = ConsentLifecycle.AfterEdit(Pending, Seen, SeenPhotos, Seen with { NomineeEmail = "right.address@example.cn" }, SeenPhotos);
+
+        Assert.Equal(new ConsentAfterEdit(Pending, AskAgain: true), after);
+    }
+
+    [Fact]
+    public void Saving_the_same_nomination_again_asks_nobody()
+    {
+        var photosInAnotherOrder = ConsentLifecycle.AfterEdit(Given, Seen, ["0123456789abcdef", "fedcba9876543210"], Seen, ["fedcba9876543210", "0123456789abcdef"]);
+
+        Assert.Equal(new ConsentAfterEdit(Given, AskAgain: false), ConsentLifecycle.AfterEdit(Given, Seen, SeenPhotos, Seen, SeenPhotos));
+        Assert.Equal(new ConsentAfterEdit(Given, AskAgain: false), photosInAnotherOrder);
+    }
+
+    [Theory]
+    [InlineData(Declined)]
+    [InlineData(Withdrawn)]
+    public void A_decline_or_withdrawal_stays_final_whatever_the_nominator_changes(NomineeConsent final)
+    {
+        var after = ConsentLifecycle.AfterEdit(final, Seen, SeenPhotos, Seen with { NomineeName = "林晓红", NomineeEmail = "new@example.cn" }, []);
+
+        Assert.Equal(new ConsentAfterEdit(final, AskAgain: false), after);
+    }
 }

@@ -296,4 +296,23 @@ public sealed class NominationValidatorTests
         Assert.False(Relationships.IsKnown("boss"));
         Assert.Throws<ArgumentException>(() => Relationships.Label("boss"));
     }
+
+    [Theory]
+    [InlineData("resident@example.org", "resident@example.org")]
+    [InlineData(" Resident@Example.ORG ", "resident@example.org")]
+    public void The_nominators_own_email_is_refused_as_the_nominees(string nomineeEmail, string accountEmail)
+    {
+        Assert.Equal(
+            new NominationProblem(NominationFields.NomineeEmail, ProblemCodes.NominatorsOwnEmail),
+            NominationValidator.NomineeIsNominator(nomineeEmail, accountEmail));
+    }
+
+    [Theory]
+    [InlineData("neighbour@example.org", "resident@example.org")]
+    [InlineData("", "")]
+    [InlineData("neighbour@example.org", null)]
+    public void Another_address_is_not_the_nominators(string nomineeEmail, string? accountEmail)
+    {
+        Assert.Null(NominationValidator.NomineeIsNominator(nomineeEmail, accountEmail));
+    }
 }

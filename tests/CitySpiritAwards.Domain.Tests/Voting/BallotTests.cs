@@ -165,4 +165,44 @@ public sealed class BallotTests
         Assert.False(settings.LiveTallies);
         Assert.False(JsonSerializer.Deserialize<CampaignSettings>(JsonSerializer.Serialize(settings with { AllowVoteChanges = false }))!.AllowVoteChanges);
     }
+
+    private static VotingContext TailorTakenDown(int votesPerCategory = 1, bool changes = true) =>
+        Open(votesPerCategory, changes) with { TakenDownEntries = new HashSet<string> { "tailor" } };
+
+    [Fact]
+    public void An_entry_taken_down_during_voting_can_no_longer_be_voted_for_nor_a_vote_moved_to_it()
+    {
+        var mine = new CastVote("r1", "excellence", "bus-driver");
+
+        Assert.Equal(VoteRefusals.TakenDown, Ballot.Empty.DecideCast("tailor", TailorTakenDown(), Now).Refusal);
+        Assert.Equal(VoteRefusals.TakenDown, With(mine).DecideChange("r1", "tailor", TailorTakenDown(), Now).Refusal);
+        Assert.True(Ballot.Empty.DecideCast("chef", TailorTakenDown(), Now).IsNew);
+    }
+
+    [Fact]
+    public void A_vote_already_cast_for_a_taken_down_entry_is_not_given_back_as_counted()
+    {
+        var forTailor = new CastVote("r1", "excellence", "tailor");
+
+        Assert.Equal(VoteRefusals.TakenDown, With(forTailor).DecideCast("tailor", TailorTakenDown(), Now).Refusal);
+    }
+
+    [Fact]
+    public void A_vote_for_a_taken_down_entry_no_longer_uses_up_the_voters_vote_in_the_award()
+    {
+        var forTailor = new CastVote("r1", "excellence", "tailor");
+
+        Assert.Equal(VoteRefusals.LimitReached, With(forTailor).DecideCast("chef", Open(), Now).Refusal);
+        Assert.True(With(forTailor).DecideCast("chef", TailorTakenDown(), Now).IsNew);
+        Assert.Equal(0, With(forTailor).CountIn("excellence", TailorTakenDown()));
+    }
+
+    [Fact]
+    public void A_vote_for_a_taken_down_entry_may_still_be_moved_or_withdrawn_while_changes_are_allowed()
+    {
+        var forTailor = new CastVote("r1", "excellence", "tailor");
+
+        Assert.False(With(forTailor).DecideChange("r1", "chef", TailorTakenDown(), Now).Refused);
+        Assert.False(With(forTailor).DecideWithdrawal("r1", TailorTakenDown(), Now).Refused);
+    }
 }

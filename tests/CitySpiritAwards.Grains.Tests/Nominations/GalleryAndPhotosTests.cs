@@ -80,13 +80,13 @@ public sealed class GalleryAndPhotosTests(EmbeddedClusterFixture fixture)
         var campaignId = await CampaignAsync();
         var photos = TestData.PhotoIds(1);
         var nomination = await SubmitAsync(campaignId, TestData.Draft(), photos);
-        await nomination.ConsentAsync(ConsentAction.Give);
+        await nomination.ConsentAsync(ConsentAction.Give, round: 0);
         Assert.Equal(0, (await GalleryAsync(campaignId)).Paging.Total); // consented, not approved
         await ScreeningAsync(campaignId);
 
         await nomination.ModerateAsync(ModerationAction.Approve, "moderator-1", null);
         var shown = await GalleryAsync(campaignId);
-        await nomination.ConsentAsync(ConsentAction.Withdraw);
+        await nomination.ConsentAsync(ConsentAction.Withdraw, round: 0);
         var afterWithdrawal = await GalleryAsync(campaignId);
 
         var entry = Assert.Single(shown.Items);
@@ -109,7 +109,7 @@ public sealed class GalleryAndPhotosTests(EmbeddedClusterFixture fixture)
                  })
         {
             var nomination = await SubmitAsync(campaignId, TestData.Draft(name) with { CategoryId = category, DistrictId = district });
-            await nomination.ConsentAsync(ConsentAction.Give);
+            await nomination.ConsentAsync(ConsentAction.Give, round: 0);
             nominations.Add(nomination);
         }
         await ScreeningAsync(campaignId);
@@ -138,7 +138,7 @@ public sealed class GalleryAndPhotosTests(EmbeddedClusterFixture fixture)
         var campaignId = await CampaignAsync();
         var story = string.Concat(Enumerable.Repeat("她每天清晨为独居老人送早饭。", 20)); // 280 characters
         var nomination = await SubmitAsync(campaignId, TestData.Draft() with { StoryZh = story });
-        await nomination.ConsentAsync(ConsentAction.Give);
+        await nomination.ConsentAsync(ConsentAction.Give, round: 0);
         await ScreeningAsync(campaignId);
         await nomination.ModerateAsync(ModerationAction.Approve, "moderator-1", null);
 
@@ -167,16 +167,16 @@ public sealed class GalleryAndPhotosTests(EmbeddedClusterFixture fixture)
     {
         var campaignId = await CampaignAsync();
         var nomination = await SubmitAsync(campaignId, TestData.Draft("补救"));
-        await nomination.ConsentAsync(ConsentAction.Give);
+        await nomination.ConsentAsync(ConsentAction.Give, round: 0);
         await ScreeningAsync(campaignId);
         await nomination.ModerateAsync(ModerationAction.Approve, "moderator-1", null);
         var entry = Assert.Single((await GalleryAsync(campaignId)).Items);
         fixture.NominationIndex.FailRowWritesOf(entry.Id); // the first withdrawal's row write is lost
-        await nomination.ConsentAsync(ConsentAction.Withdraw);
+        await nomination.ConsentAsync(ConsentAction.Withdraw, round: 0);
         fixture.NominationIndex.Heal(entry.Id);
         Assert.Single((await GalleryAsync(campaignId)).Items);
 
-        var again = await nomination.ConsentAsync(ConsentAction.Withdraw);
+        var again = await nomination.ConsentAsync(ConsentAction.Withdraw, round: 0);
 
         Assert.Equal(RefusalCodes.AlreadyDone, again.Refusal);
         Assert.Empty((await GalleryAsync(campaignId)).Items);

@@ -133,9 +133,9 @@ public sealed class NominationGrainTests(EmbeddedClusterFixture fixture)
         await fixture.Grains.GetGrain<ICampaignGrain>(campaignId).AdvanceToAsync(CampaignPhase.Screening, "admin:test");
         var approved = await nomination.ModerateAsync(ModerationAction.Approve, "moderator-1", null);
         Assert.False(approved.Nomination!.IsPublic); // approved, but the nominee has not consented yet
-        var consented = await nomination.ConsentAsync(ConsentAction.Give);
+        var consented = await nomination.ConsentAsync(ConsentAction.Give, round: 0);
         Assert.True(consented.Nomination!.IsPublic);
-        var withdrawn = await nomination.ConsentAsync(ConsentAction.Withdraw);
+        var withdrawn = await nomination.ConsentAsync(ConsentAction.Withdraw, round: 0);
 
         Assert.False(withdrawn.Nomination!.IsPublic);
         Assert.Equal(["submitted", "moderation: Approve", "consent: Give", "consent: Withdraw"], withdrawn.Nomination.History.Select(e => e.Action));
@@ -149,8 +149,8 @@ public sealed class NominationGrainTests(EmbeddedClusterFixture fixture)
         var nomination = fixture.Grains.GetGrain<INominationGrain>(
             (await Resident(campaignId).SubmitAsync("n-" + Guid.NewGuid().ToString("N"), TestData.Draft(), [])).Nomination!.Id);
 
-        await nomination.ConsentAsync(ConsentAction.Decline);
-        var later = await nomination.ConsentAsync(ConsentAction.Give);
+        await nomination.ConsentAsync(ConsentAction.Decline, round: 0);
+        var later = await nomination.ConsentAsync(ConsentAction.Give, round: 0);
 
         Assert.Equal(RefusalCodes.WrongStatus, later.Refusal);
         Assert.Equal(NomineeConsent.Declined, (await nomination.GetAsync())!.Consent);
@@ -170,5 +170,82 @@ public sealed class NominationGrainTests(EmbeddedClusterFixture fixture)
         Assert.Equal(RefusalCodes.ReasonRequired, withoutReason.Refusal);
         Assert.Equal(NominationStatus.Rejected, withReason.Nomination!.Status);
         Assert.Equal("事迹无法核实 / The story could not be checked", withReason.Nomination.ModeratorNote);
+    }
+
+    [Fact]
+    public async Task Changing_the_name_after_consent_asks_the_nominee_again_and_takes_it_off_public_view_until_they_agree()
+    {
+        var campaignId = await CampaignInAsync(CampaignPhase.Nominating);
+        var nomination = fixture.Grains.GetGrain<INominationGrain>(
+            (await Resident(campaignId).SubmitAsync("n-" + Guid.NewGuid().ToString("N"), TestData.Draft(), [])).Nomination!.Id);
+        await nomination.ConsentAsync(ConsentAction.Give, round: 0);
+
+        var edited = await nomination.EditAsync("resident-1", TestData.Draft("王大虎"), [], []);
+        var again = await nomination.EditAsync("resident-1", TestData.Draft("王大虎"), [], []); // a double submit
+
+        Assert.True(edited.ConsentAskedAgain);
+        Assert.True(edited.AsksForConsent);
+        Assert.Equal(NomineeConsent.Pending, edited.Nomination!.Consent);
+        Assert.Equal(1, edited.Nomination.ConsentRound);
+        Assert.Equal(["submitted", "consent: Give", "edited", "consent: AskedAgain"], edited.Nomination.History.Select(e => e.Action));
+        Assert.False(again.AsksForConsent);
+        Assert.Equal(1, again.Nomination!.ConsentRound);
+
+        // The first link was for the old name: it answers nothing now; the new one does.
+        Assert.Equal(RefusalCodes.ConsentLinkReplaced, (await nomination.ConsentAsync(ConsentAction.Give, round: 0)).Refusal);
+        await fixture.Grains.GetGrain<ICampaignGrain>(campaignId).AdvanceToAsync(CampaignPhase.Screening, "admin:test");
+        Assert.False((await nomination.ModerateAsync(ModerationAction.Approve, "moderator-1", null)).Nomination!.IsPublic);
+        Assert.True((await nomination.ConsentAsync(ConsentAction.Give, round: 1)).Nomination!.IsPublic);
+    }
+
+    [Fact]
+    public async Task A_declined_nominee_is_not_asked_again_whatever_the_nominator_changes()
+    {
+        var campaignId = await CampaignInAsync(CampaignPhase.Nominating);
+        var nomination = fixture.Grains.GetGrain<INominationGrain>(
+            (await Resident(campaignId).SubmitAsync("n-" + Guid.NewGuid().ToString("N"), TestData.Draft(), [])).Nomination!.Id);
+        await nomination.ConsentAsync(ConsentAction.Decline, round: 0);
+
+        var edited = await nomination.EditAsync("resident-1", TestData.Draft("王大虎") with { NomineeEmail = "another@example.cn" }, [], []);
+
+        Assert.False(edited.AsksForConsent);
+        Assert.Equal(NomineeConsent.Declined, edited.Nomination!.Consent);
+        Assert.Equal(0, edited.Nomination.ConsentRound);
+    }
+
+    [Fact]
+    public async Task A_held_back_consent_email_is_owed_until_it_is_sent_and_a_new_round_starts_afresh()
+    {
+        var campaignId = await CampaignInAsync(CampaignPhase.Nominating);
+        var nomination = fixture.Grains.GetGrain<INominationGrain>(
+            (await Resident(campaignId).SubmitAsync("n-" + Guid.NewGuid().ToString("N"), TestData.Draft(), [])).Nomination!.Id);
+
+        Assert.True(await nomination.RecordConsentEmailAsync(round: 0, sent: false));
+        Assert.True((await nomination.GetAsync())!.ConsentEmailOwed);
+        Assert.True(await nomination.RecordConsentEmailAsync(round: 0, sent: true));
+        Assert.False(await nomination.RecordConsentEmailAsync(round: 0, sent: true)); // a second "send it now" press sends nothing
+        Assert.False((await nomination.GetAsync())!.ConsentEmailOwed);
+        Assert.True(await nomination.RecordConsentEmailAsync(round: 0, sent: false));
+        var edited = await nomination.EditAsync("resident-1", TestData.Draft("王大虎"), [], []);
+        Assert.False(await nomination.RecordConsentEmailAsync(round: 0, sent: false)); // the old round's email no longer matters
+
+        var now = (await nomination.GetAsync())!;
+        Assert.False(edited.Nomination!.ConsentEmailOwed);
+        Assert.False(now.ConsentEmailOwed);
+        Assert.Equal(["submitted", "consent: EmailHeld", "consent: EmailSent", "consent: EmailHeld", "edited", "consent: AskedAgain"],
+            now.History.Select(e => e.Action));
+    }
+
+    [Fact]
+    public async Task The_remaining_quota_leaves_out_withdrawn_nominations()
+    {
+        var campaignId = await CampaignInAsync(CampaignPhase.Nominating, nominationsPerResident: 2);
+        var first = (await Resident(campaignId).SubmitAsync("n-" + Guid.NewGuid().ToString("N"), TestData.Draft(), [])).Nomination!.Id;
+        await Resident(campaignId).SubmitAsync("n-" + Guid.NewGuid().ToString("N"), TestData.Draft("李四"), []);
+
+        Assert.Equal(0, await Resident(campaignId).RemainingAsync());
+        await fixture.Grains.GetGrain<INominationGrain>(first).WithdrawAsync("resident-1");
+        Assert.Equal(1, await Resident(campaignId).RemainingAsync());
+        Assert.Equal(0, await Resident("no-such-campaign").RemainingAsync());
     }
 }

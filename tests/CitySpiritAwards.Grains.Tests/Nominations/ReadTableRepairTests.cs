@@ -106,7 +106,7 @@ public sealed class ReadTableRepairTests(EmbeddedClusterFixture fixture)
         var campaignId = await CampaignInScreeningAsync("孙老师", "周师傅", "吴 阿姨");
         var ids = await IdsAsync(campaignId);
         var first = fixture.Grains.GetGrain<INominationGrain>(ids[0]);
-        await first.ConsentAsync(ConsentAction.Give);
+        await first.ConsentAsync(ConsentAction.Give, round: 0);
         await first.ModerateAsync(ModerationAction.Approve, "moderator-1", null);
         await fixture.Grains.GetGrain<INominationGrain>(ids[1]).ModerateAsync(ModerationAction.Reject, "moderator-1", "无法核实");
         var before = await RowsAsync(campaignId);

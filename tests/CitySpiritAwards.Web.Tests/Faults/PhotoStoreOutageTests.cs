@@ -81,7 +81,7 @@ public sealed class PhotoStoreOutageTests(ServersFixture servers) : IAsyncLifeti
             { new StringContent("songjiang"), "districtId" },
             { new StringContent("测试师傅"), "nomineeName" },
             { new StringContent("neighbour"), "relationship" },
-            { new StringContent("测试师傅在松江的修车铺干了二十年，手艺精湛，收费公道，还免费教年轻人修理技术，街坊邻居都信得过他。"), "storyZh" },
+            { new StringContent("测试师傅在松江的修车铺干了二十年，手艺精湛，收费公道，还免费教年轻人修理技术，街坊邻居都很信得过他。"), "storyZh" },
             { new StringContent(AccountBrowser.NewEmail("nominee")), "nomineeEmail" },
         };
         var photo = new ByteArrayContent(TestImages.PhoneJpegWithGpsRotated());

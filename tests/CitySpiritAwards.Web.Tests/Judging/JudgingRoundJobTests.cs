@@ -26,7 +26,7 @@ public sealed class JudgingRoundJobTests : IAsyncLifetime
         var wisdom = await _site.EntriesAsync("spring", CategoryIds.Wisdom, 4);
         var byMember = await _site.EntriesAsync("spring", CategoryIds.Wisdom, 1, nominatorId: "w1");
         var declined = (await _site.EntriesAsync("spring", CategoryIds.Wisdom, 1, nominatorId: "other"))[0];
-        await _site.Grains.GetGrain<INominationGrain>(declined).ConsentAsync(ConsentAction.Withdraw);
+        await _site.Grains.GetGrain<INominationGrain>(declined).ConsentAsync(ConsentAction.Withdraw, round: 0);
         await _site.PanelAsync("spring", CategoryIds.Wisdom, "w1", "w2", "w3");
 
         await _site.ClockReachesAsync("spring", CampaignPhase.CommitteeScoring);

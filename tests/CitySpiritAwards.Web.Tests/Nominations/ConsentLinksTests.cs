@@ -8,21 +8,23 @@ public sealed class ConsentLinksTests
     private static readonly IDataProtectionProvider KeyRing = new EphemeralDataProtectionProvider();
 
     [Fact]
-    public void A_link_names_the_nomination_it_was_made_for()
+    public void A_link_names_the_nomination_and_the_round_of_asking_it_was_made_for()
     {
         var links = new ConsentLinks(KeyRing);
 
-        var token = links.CreateToken("nomination-42", DateTimeOffset.UtcNow);
+        var first = links.CreateToken("nomination-42", 0, DateTimeOffset.UtcNow);
+        var afterAnEdit = links.CreateToken("nomination-42", 3, DateTimeOffset.UtcNow);
 
-        Assert.Equal("nomination-42", links.ReadToken(token));
-        Assert.DoesNotContain("nomination-42", token);
+        Assert.Equal(new ConsentLink("nomination-42", 0), links.ReadToken(first));
+        Assert.Equal(new ConsentLink("nomination-42", 3), links.ReadToken(afterAnEdit));
+        Assert.DoesNotContain("nomination-42", first);
     }
 
     [Fact]
     public void An_altered_link_is_refused()
     {
         var links = new ConsentLinks(KeyRing);
-        var token = links.CreateToken("nomination-42", DateTimeOffset.UtcNow);
+        var token = links.CreateToken("nomination-42", 0, DateTimeOffset.UtcNow);
         var altered = token[..^2] + (token[^2] == 'A' ? "B" : "A") + token[^1];
 
         Assert.Null(links.ReadToken(altered));
@@ -32,7 +34,7 @@ public sealed class ConsentLinksTests
     [Fact]
     public void A_link_from_another_key_ring_is_refused()
     {
-        var token = new ConsentLinks(new EphemeralDataProtectionProvider()).CreateToken("nomination-42", DateTimeOffset.UtcNow);
+        var token = new ConsentLinks(new EphemeralDataProtectionProvider()).CreateToken("nomination-42", 0, DateTimeOffset.UtcNow);
 
         Assert.Null(new ConsentLinks(KeyRing).ReadToken(token));
     }
@@ -43,6 +45,6 @@ public sealed class ConsentLinksTests
         var links = new ConsentLinks(KeyRing);
         var madeLongAgo = DateTimeOffset.UtcNow - ConsentLinks.Lifetime - TimeSpan.FromMinutes(1);
 
-        Assert.Null(links.ReadToken(links.CreateToken("nomination-42", madeLongAgo)));
+        Assert.Null(links.ReadToken(links.CreateToken("nomination-42", 0, madeLongAgo)));
     }
 }

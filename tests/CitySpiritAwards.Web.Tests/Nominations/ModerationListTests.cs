@@ -73,7 +73,7 @@ public sealed class ListsSite : IAsyncLifetime
         foreach (var id in nominationIds)
         {
             var nomination = Grains.GetGrain<INominationGrain>(id);
-            await nomination.ConsentAsync(ConsentAction.Give);
+            await nomination.ConsentAsync(ConsentAction.Give, round: 0);
             Assert.True((await nomination.ModerateAsync(ModerationAction.Approve, "moderator:test", null)).Succeeded);
         }
     }

@@ -41,7 +41,7 @@ public sealed partial class NominationPhotoPageTests(NominationsSite site) : ICl
         (await site.Grains.GetGrain<INominationGrain>(id).GetAsync())!;
 
     [Fact]
-    public async Task A_good_photo_is_kept_while_the_resident_corrects_the_rest_and_a_bad_one_is_explained()
+    public async Task A_good_photo_is_kept_while_the_resident_replaces_a_bad_one()
     {
         var campaignId = await site.CampaignInAsync(CampaignPhase.Nominating);
         var resident = await site.ResidentAsync();
@@ -49,10 +49,9 @@ public sealed partial class NominationPhotoPageTests(NominationsSite site) : ICl
         var nominationId = Guid.NewGuid().ToString("N");
         var files = new[] { ("Photos", "porch.jpg", TestImages.Encode(1200, 900, MagickFormat.Jpeg)), ("Photos", "notes.jpg", "not a photo"u8.ToArray()) };
 
-        var (status, html, _) = await ReadAsync(await resident.SubmitMultipartAsync(path, Form(nominationId, "钱", "nominee@example.org"), files));
+        var (status, html, _) = await ReadAsync(await resident.SubmitMultipartAsync(path, Form(nominationId, "钱阿婆", "nominee@example.org"), files));
 
         Assert.Equal(HttpStatusCode.OK, status);
-        Assert.Contains("Please write at least 2 characters", html);
         Assert.Contains("Photo 2 (notes.jpg): This file is not a photo", html);
         var kept = KeptPhoto().Match(html);
         Assert.True(kept.Success, "the good photo should be offered to keep");
@@ -65,6 +64,26 @@ public sealed partial class NominationPhotoPageTests(NominationsSite site) : ICl
         Assert.Equal([kept.Groups[1].Value], (await NominationAsync(nominationId)).PhotoIds);
         var (_, mine, _) = await ReadAsync(await resident.Client.GetAsync(corrected.Headers.Location));
         Assert.Contains($"/photos/{nominationId}/{kept.Groups[1].Value}/thumb", mine);
+    }
+
+    [Fact]
+    public async Task While_the_text_needs_correcting_no_photo_is_decoded_but_a_file_that_is_no_photo_is_named_at_once()
+    {
+        var campaignId = await site.CampaignInAsync(CampaignPhase.Nominating);
+        var resident = await site.ResidentAsync();
+        var nominationId = Guid.NewGuid().ToString("N");
+        var files = new[] { ("Photos", "porch.jpg", TestImages.Encode(1200, 900, MagickFormat.Jpeg)), ("Photos", "notes.jpg", "not a photo"u8.ToArray()) };
+        var decodes = site.Decodes;
+
+        var (status, html, _) = await ReadAsync(await resident.SubmitMultipartAsync($"/campaigns/{campaignId}/nominate", Form(nominationId, "钱", "nominee@example.org"), files));
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("Please write at least 2 characters", html);
+        Assert.Contains("Photo 2 (notes.jpg): This file is not a photo", html);
+        Assert.Contains("choose them again when you send the corrected form", html);
+        Assert.DoesNotMatch(KeptPhoto(), html);
+        Assert.Equal(decodes, site.Decodes);
+        Assert.Empty(site.PhotoFilesOf(nominationId));
     }
 
     [Fact]

@@ -35,7 +35,8 @@ public sealed class OrphanPhotoSweepTests(NominationsSite site) : IClassFixture<
         var photo = ("Photos", "a.jpg", TestImages.Encode(800, 600, MagickFormat.Jpeg));
         var other = ("Photos", "b.jpg", TestImages.Encode(640, 480, MagickFormat.Png));
         await resident.SubmitMultipartAsync($"/campaigns/{campaignId}/nominate", Form(kept, "陆伯伯"), [photo, other]);
-        await resident.SubmitMultipartAsync($"/campaigns/{campaignId}/nominate", Form(abandoned, "陆"), [photo]); // name too short: photo kept for a retry that never comes
+        // A file that is no photo: the good photo is kept for a retry that never comes.
+        await resident.SubmitMultipartAsync($"/campaigns/{campaignId}/nominate", Form(abandoned, "陆伯伯"), [photo, ("Photos", "notes.jpg", "not a photo"u8.ToArray())]);
         var nomination = (await site.Grains.GetGrain<INominationGrain>(kept).GetAsync())!;
         // A photo taken off in an edit whose own deletion failed: stored, but no longer in the nomination's list.
         var files = site.App.Services.GetRequiredService<NominationPhotoFiles>();

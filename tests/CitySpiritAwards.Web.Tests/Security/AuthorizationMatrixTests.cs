@@ -73,12 +73,14 @@ public sealed class AuthorizationMatrixTests(SecuritySite site) : IClassFixture<
         ["POST /campaigns/{campaignId}/nominate"] = Resident,
         ["GET /campaigns/{campaignId}/my-nominations"] = Resident,
         ["POST /campaigns/{campaignId}/my-nominations?handler=Withdraw"] = Resident,
+        ["POST /campaigns/{campaignId}/my-nominations?handler=SendConsent"] = Resident, // a consent email a daily limit held back
         ["GET /nominations/{id}/edit"] = Resident,
         ["POST /nominations/{id}/edit"] = Resident,
         ["POST /api/campaigns/{campaignId}/nominations"] = Resident,
         ["GET /api/campaigns/{campaignId}/nominations/mine"] = Resident,
         ["PUT /api/nominations/{id}"] = Resident,
         ["POST /api/nominations/{id}/withdraw"] = Resident,
+        ["POST /api/nominations/{id}/consent-email"] = Resident, // only one's own nomination's held-back email
 
         // Public voting: everyone sees the shortlists, receipts and (when shown) tallies; residents vote.
         ["GET /campaigns/{campaignId}/vote"] = Everyone,

@@ -40,8 +40,16 @@ public class AwardsAppFactory(IDictionary<string, string?>? settings = null, str
             builder.ConfigureTestServices(ReplaceServices);
     }
 
+    /// <summary>Where browsers send their requests: the in-memory server, or the address Kestrel listens on (<c>UseKestrel</c>).</summary>
+    public Uri BrowserBaseAddress { get; set; } = new("http://localhost");
+
     /// <summary>A browser-like client: keeps cookies, does not follow redirects (tests assert them).</summary>
-    public HttpClient CreateBrowser() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+    public HttpClient CreateBrowser() => CreateClient(new WebApplicationFactoryClientOptions
+    {
+        AllowAutoRedirect = false,
+        HandleCookies = true,
+        BaseAddress = BrowserBaseAddress,
+    });
 
     public Task InitializeAsync()
     {

@@ -1,10 +1,13 @@
 using CitySpiritAwards.Abstractions.Campaigns;
 using CitySpiritAwards.Domain.Campaigns;
 using CitySpiritAwards.Domain.Localization;
+using CitySpiritAwards.Grains.Time;
 using CitySpiritAwards.Testing;
 using CitySpiritAwards.Web.Identity;
+using CitySpiritAwards.Web.Photos.Processing;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace CitySpiritAwards.Web.Tests.Support;
 
@@ -12,20 +15,41 @@ namespace CitySpiritAwards.Web.Tests.Support;
 /// The embedded site with what the nomination tests need: residents and moderators who sign in the way people do,
 /// and campaigns of their own that can be moved to any phase (the demo campaign stays in Nominating for other tests).
 /// </summary>
-public sealed class NominationsSite : IAsyncLifetime
+public class NominationsSite : IAsyncLifetime
 {
-    public AwardsAppFactory App { get; } = new(new Dictionary<string, string?> { ["Account:SignupPermitLimit"] = "1000" });
+    public NominationsSite()
+        : this(new Dictionary<string, string?>())
+    {
+    }
+
+    /// <summary>A site of its own with these settings, and <paramref name="clock"/> as the awards clock if given.</summary>
+    protected NominationsSite(IDictionary<string, string?> settings, FakeTimeProvider? clock = null)
+    {
+        Clock = clock;
+        App = new(new Dictionary<string, string?>(settings) { ["Account:SignupPermitLimit"] = "1000" })
+        {
+            ReplaceServices = clock is null ? null : services => services.AddSingleton(new AwardsClock(clock)),
+        };
+    }
+
+    public AwardsAppFactory App { get; }
+
+    /// <summary>The awards clock, when this site has a fake one.</summary>
+    public FakeTimeProvider? Clock { get; }
 
     public IGrainFactory Grains => App.Services.GetRequiredService<IGrainFactory>();
+
+    /// <summary>Photo decodes this site has started (a refusal before any decode leaves it as it was).</summary>
+    public long Decodes => App.Services.GetRequiredService<PhotoProcessor>().DecodesStarted;
 
     public Task InitializeAsync() => App.InitializeAsync();
 
     public Task DisposeAsync() => ((IAsyncLifetime)App).DisposeAsync();
 
     /// <summary>A confirmed resident, signed in, whose browser reads the site in <paramref name="culture"/>.</summary>
-    public async Task<AccountBrowser> ResidentAsync(string culture = "en")
+    public async Task<AccountBrowser> ResidentAsync(string culture = "en", string? email = null)
     {
-        var email = AccountBrowser.NewEmail("resident");
+        email ??= AccountBrowser.NewEmail("resident");
         await new AccountBrowser(App).RegisterAndConfirmAsync(email, "Resident-pass-1");
         var browser = new AccountBrowser(App, culture);
         await browser.SignInAsync(email, "Resident-pass-1");
@@ -73,6 +97,8 @@ public sealed class NominationsSite : IAsyncLifetime
     }
 
     public OutboxEmail LatestEmailTo(string address) => OutboxReader.LatestTo(App.DataPath, address);
+
+    public int EmailsTo(string address) => OutboxReader.To(App.DataPath, address).Count;
 
     /// <summary>The token of the consent link in the newest email to the nominee.</summary>
     public string ConsentTokenFor(string nomineeEmail) =>

@@ -9,13 +9,23 @@ using Microsoft.Extensions.Localization;
 
 namespace CitySpiritAwards.Web.Pages.Consent;
 
-/// <summary>The nominee's page, reached by the emailed link (no account needed): see the nomination, agree, decline or withdraw.</summary>
+/// <summary>
+/// The nominee's page, reached by the emailed link (no account needed): see the nomination, agree, decline or withdraw.
+/// A link from before the nominator changed the nomination shows nothing of it: the nominee (perhaps at another address)
+/// was sent a new link for what it says now.
+/// </summary>
 [AllowAnonymous]
 public sealed class IndexModel(IGrainFactory grains, ConsentLinks links, IStringLocalizer<SharedResource> text) : PageModel
 {
     public NominationView? Nomination { get; private set; }
 
     public string? Message { get; private set; }
+
+    /// <summary>The link was for an earlier version of the nomination; a newer link was sent.</summary>
+    public bool LinkReplaced { get; private set; }
+
+    /// <summary>The nominee is being asked again because the nomination changed after an earlier link or answer.</summary>
+    public bool AskedAgain => Nomination?.ConsentRound > 0 && Nomination.Consent == Domain.Nominations.NomineeConsent.Pending;
 
     /// <summary>The link's token, passed on to the photos so the nominee sees them before deciding.</summary>
     public string? Token { get; private set; }
@@ -29,21 +39,28 @@ public sealed class IndexModel(IGrainFactory grains, ConsentLinks links, IString
         return Nomination is null ? NotFoundPage() : Page();
     }
 
+
     public async Task<IActionResult> OnPostAsync(string token, ConsentAction action)
     {
-        if (links.ReadToken(token) is not { } id)
+        if (links.ReadToken(token) is not { } link)
             return NotFoundPage();
-        var outcome = await grains.GetGrain<INominationGrain>(id).ConsentAsync(action);
+        var outcome = await grains.GetGrain<INominationGrain>(link.NominationId).ConsentAsync(action, link.Round);
         Message = outcome.Refusal is { } refusal ? text[$"Nomination.Refusal.{refusal}"] : text["Consent.Saved"];
         await LoadAsync(token);
-        return Page();
+        return Nomination is null ? NotFoundPage() : Page();
     }
 
     public string CategoryName(string culture) => (culture.StartsWith("zh") ? _categoryZh : _categoryEn) ?? Nomination?.Draft.CategoryId ?? "";
 
     private async Task LoadAsync(string token)
     {
-        Nomination = links.ReadToken(token) is { } id ? await grains.GetGrain<INominationGrain>(id).GetAsync() : null;
+        var link = links.ReadToken(token);
+        Nomination = link is null ? null : await grains.GetGrain<INominationGrain>(link.NominationId).GetAsync();
+        if (Nomination is not null && !link!.IsCurrentFor(Nomination))
+        {
+            (Nomination, LinkReplaced) = (null, true);
+            Response.StatusCode = StatusCodes.Status410Gone;
+        }
         Token = Nomination is null ? null : token;
         if (Nomination is not null && await grains.GetGrain<ICategoryGrain>(Nomination.Draft.CategoryId).GetAsync() is { } category)
             (_categoryZh, _categoryEn) = (category.Name.ZhCn, category.Name.En);
@@ -51,7 +68,8 @@ public sealed class IndexModel(IGrainFactory grains, ConsentLinks links, IString
 
     private PageResult NotFoundPage()
     {
-        Response.StatusCode = StatusCodes.Status404NotFound;
+        if (!LinkReplaced)
+            Response.StatusCode = StatusCodes.Status404NotFound;
         return Page();
     }
 }

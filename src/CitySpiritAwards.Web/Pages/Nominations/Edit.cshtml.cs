@@ -6,6 +6,7 @@ using CitySpiritAwards.Web.Identity;
 using CitySpiritAwards.Web.Nominations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace CitySpiritAwards.Web.Pages.Nominations;
 
@@ -14,6 +15,7 @@ namespace CitySpiritAwards.Web.Pages.Nominations;
 /// changes (saving then sends it back to the moderators). Photos can be taken off and added.
 /// </summary>
 [Authorize(Policy = Roles.Resident)]
+[EnableRateLimiting(NominationRateLimiterPolicy.Name)]
 public sealed class EditModel(NominationFormServices services) : NominationFormPage(services)
 {
     public NominationView? Nomination { get; private set; }
@@ -29,10 +31,12 @@ public sealed class EditModel(NominationFormServices services) : NominationFormP
 
     public async Task<IActionResult> OnPostAsync([FromRoute] string id, CancellationToken ct)
     {
-        if (await ReadPostedFormAsync(ct) is not { } input)
+        if (await ReadPostedFormAsync(Nominations.PrecheckEdit(id, NominationsApi.UserId(User), HttpContext, FieldPrefix), ct) is not { } input)
             return BadRequest();
         if (!await LoadAsync(id))
             return NotFound();
+        if (Unaccepted(input) is { } unaccepted)
+            return unaccepted;
         if (!input.IsAcceptable)
         {
             ShowProblems(input.Problems);
@@ -40,7 +44,7 @@ public sealed class EditModel(NominationFormServices services) : NominationFormP
             return Page();
         }
 
-        var change = await Nominations.EditAsync(id, NominationsApi.UserId(User), input.Draft, input.Photos, ct);
+        var change = await Nominations.EditAsync(id, NominationsApi.UserId(User), input.Draft, input.Photos, HttpContext, ct);
         if (change.Outcome.Succeeded)
             return Redirect($"/campaigns/{Uri.EscapeDataString(Nomination!.CampaignId)}/my-nominations?edited={id}");
         ShowOutcome(change.Outcome);

@@ -6,6 +6,7 @@ using CitySpiritAwards.Web.Identity;
 using CitySpiritAwards.Web.Nominations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace CitySpiritAwards.Web.Pages.Nominations;
 
@@ -15,6 +16,7 @@ namespace CitySpiritAwards.Web.Pages.Nominations;
 /// are kept when the text needs correcting, so they need not be chosen again.
 /// </summary>
 [Authorize(Policy = Roles.Resident)]
+[EnableRateLimiting(NominationRateLimiterPolicy.Name)]
 public sealed class NominateModel(NominationFormServices services) : NominationFormPage(services)
 {
     public CampaignSnapshot? Campaign { get; private set; }
@@ -32,11 +34,14 @@ public sealed class NominateModel(NominationFormServices services) : NominationF
 
     public async Task<IActionResult> OnPostAsync([FromRoute] string campaignId, CancellationToken ct)
     {
-        if (await ReadPostedFormAsync(ct) is not { } input)
+        var precheck = Nominations.PrecheckSubmit(campaignId, NominationsApi.UserId(User), IdOf, HttpContext, FieldPrefix);
+        if (await ReadPostedFormAsync(precheck, ct) is not { } input)
             return BadRequest();
         if (!await LoadAsync(campaignId))
             return NotFound();
-        NominationId = Guid.TryParseExact(Request.Form["NominationId"], "N", out var id) ? id.ToString("N") : Guid.NewGuid().ToString("N");
+        NominationId = IdOf(Request.Form) ?? Guid.NewGuid().ToString("N");
+        if (Unaccepted(input) is { } unaccepted)
+            return unaccepted;
         if (!input.IsAcceptable)
         {
             ShowProblems(input.Problems);
@@ -52,6 +57,10 @@ public sealed class NominateModel(NominationFormServices services) : NominationF
         PhotoIds = change.PhotoIds;
         return Page();
     }
+
+    /// <summary>The id the form was shown with (a hidden field); null when it is missing or not one of ours.</summary>
+    private static string? IdOf(IFormCollection fields) =>
+        Guid.TryParseExact(fields["NominationId"], "N", out var id) ? id.ToString("N") : null;
 
     private async Task<bool> LoadAsync(string campaignId)
     {

@@ -50,14 +50,19 @@ public abstract class NominationFormPage(NominationFormServices services) : Page
 
     protected async Task LoadChoicesAsync() => Categories = await CategoriesApi.LoadCategoriesAsync(Nominations.Grains);
 
-    /// <summary>Reads the posted form; null when it is no readable multipart form or its antiforgery token is not valid.</summary>
-    protected async Task<NominationInput?> ReadPostedFormAsync(CancellationToken ct)
+    public const string FieldPrefix = "Form.";
+
+    /// <summary>
+    /// Reads the posted form; null when it is no readable multipart form or its antiforgery token is not valid. The token
+    /// and then <paramref name="precheck"/> are checked on the text fields, before any photo is decoded.
+    /// </summary>
+    protected async Task<NominationInput?> ReadPostedFormAsync(NominationPrecheck precheck, CancellationToken ct)
     {
         if (!NominationFormReader.IsMultipart(Request))
             return null;
         try
         {
-            var input = await NominationInput.ReadFormAsync(Request, services.Reader, "Form.", services.Districts, Nominations.Text,
+            var input = await NominationInput.ReadFormAsync(Request, services.Reader, FieldPrefix, Nominations.Text, precheck,
                 () => services.Antiforgery.ValidateRequestAsync(HttpContext), ct);
             if (input is not null)
                 Form = NominationForm.From(input.Draft);
@@ -75,6 +80,25 @@ public abstract class NominationFormPage(NominationFormServices services) : Page
         foreach (var (field, messages) in problems)
             foreach (var message in messages)
                 ModelState.AddModelError(FieldKey(field), message);
+    }
+
+    /// <summary>
+    /// A form that cannot be taken (phase, quota), or that came while the silo was too busy to decode photos: the form
+    /// is shown again with the reason, nothing stored. Null when neither.
+    /// </summary>
+    protected IActionResult? Unaccepted(NominationInput input)
+    {
+        if (input.Refusal is { } refusal)
+        {
+            ShowOutcome(refusal);
+            return Page();
+        }
+        if (!input.Busy)
+            return null;
+        Refusal = Nominations.Text["Photos.Busy"];
+        Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        Response.Headers.RetryAfter = "5";
+        return Page();
     }
 
     protected void ShowOutcome(NominationOutcome outcome)

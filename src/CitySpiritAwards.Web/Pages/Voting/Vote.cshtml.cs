@@ -96,7 +96,11 @@ public sealed class VoteModel(VotingServices services, SeedData seeds) : PageMod
 
     public VoteReceipt? MyVoteFor(string entryId) => MyVotes.FirstOrDefault(v => v.EntryId == entryId);
 
-    public int MyVotesIn(string categoryId) => MyVotes.Count(v => v.CategoryId == categoryId);
+    /// <summary>The votes that use up the resident's votes in an award: a vote for a taken-down entry no longer does.</summary>
+    public int MyVotesIn(string categoryId) => MyVotes.Count(v => v.CategoryId == categoryId && !Voting!.Context.IsTakenDown(v.EntryId));
+
+    /// <summary>The resident's votes for entries taken down during voting: kept, but counting for nothing.</summary>
+    public bool HasTakenDownVotes => MyVotes.Any(v => Voting!.Context.IsTakenDown(v.EntryId));
 
     public long? VotesFor(string entryId) =>
         Tallies?.Categories.SelectMany(c => c.Entries).FirstOrDefault(e => e.EntryId == entryId)?.Votes;

@@ -4,7 +4,8 @@ using ImageMagick.Formats;
 namespace CitySpiritAwards.Web.Photos.Processing;
 
 /// <summary>
-/// Turns an untrusted upload into two clean JPEGs (display and thumbnail), or says why it can not.
+/// Turns an untrusted upload into two clean JPEGs (display and thumbnail), or says why it can not, in two parts: the
+/// cheap <see cref="InspectAsync"/> and the expensive <see cref="Decode"/>, which callers bound (<see cref="PhotoDecodeGate"/>).
 /// Steps, each able to refuse: read at most <see cref="PhotoRules.MaxUploadBytes"/> + 1 bytes; identify the format
 /// from the bytes (JPEG, PNG, WebP only); read width and height from the header alone (ping) and check them before
 /// anything is decoded; decode with that format's decoder forced, refusing truncated data; then turn the photo upright
@@ -15,6 +16,7 @@ namespace CitySpiritAwards.Web.Photos.Processing;
 public sealed class PhotoProcessor
 {
     private readonly PhotoRules _rules;
+    private long _decodesStarted;
 
     public PhotoProcessor()
         : this(PhotoRules.Default)
@@ -31,36 +33,53 @@ public sealed class PhotoProcessor
 
     public PhotoRules Rules => _rules;
 
+    /// <summary>Decodes started since this processor was made: how tests see that a refusal came before any decode.</summary>
+    public long DecodesStarted => Interlocked.Read(ref _decodesStarted);
+
+    /// <summary><see cref="InspectAsync"/>, then <see cref="Decode"/>.</summary>
     public async Task<PhotoResult> ProcessAsync(Stream upload, CancellationToken cancellationToken)
+    {
+        var inspection = await InspectAsync(upload, cancellationToken);
+        return inspection.Refusal ?? Decode(inspection.Upload!, cancellationToken);
+    }
+
+    /// <summary>
+    /// The cheap checks: reads at most the size limit + 1 byte, tells the format from the bytes, and reads width and height
+    /// from the header alone. No pixel is decoded: what passes is ready for <see cref="Decode"/>.
+    /// </summary>
+    public async Task<PhotoInspection> InspectAsync(Stream upload, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(upload);
         var bytes = await CappedUpload.ReadAsync(upload, _rules.MaxUploadBytes, cancellationToken);
         if (bytes is not { } content)
-            return Refuse(PhotoProblem.TooLarge);
+            return new(Refuse(PhotoProblem.TooLarge), null);
         if (content.IsEmpty)
-            return Refuse(PhotoProblem.Empty);
-        return Process(content.Span, cancellationToken);
+            return new(Refuse(PhotoProblem.Empty), null);
+        var signature = FileSignature.Identify(content.Span);
+        if (signature.Accepted is not { } format)
+            return new(signature.OtherFormat is { } other
+                ? Refuse(PhotoProblem.UnsupportedFormat, formatName: other)
+                : Refuse(PhotoProblem.NotAnImage), null);
+        var header = ReadHeader(content.Span, format);
+        return header.Refusal is { } refused
+            ? new(refused, null)
+            : new(null, new PhotoUpload(content, format, header.Width, header.Height));
     }
 
-    private PhotoResult Process(ReadOnlySpan<byte> bytes, CancellationToken cancellationToken)
+    /// <summary>The expensive part, CPU and memory bound: decodes, cleans and re-encodes an inspected upload.</summary>
+    public PhotoResult Decode(PhotoUpload upload, CancellationToken cancellationToken)
     {
-        var signature = FileSignature.Identify(bytes);
-        if (signature.Accepted is not { } format)
-            return signature.OtherFormat is { } other
-                ? Refuse(PhotoProblem.UnsupportedFormat, formatName: other)
-                : Refuse(PhotoProblem.NotAnImage);
-
-        var header = ReadHeader(bytes, format);
-        if (header.Refusal is { } refusedByHeader)
-            return refusedByHeader;
+        ArgumentNullException.ThrowIfNull(upload);
         cancellationToken.ThrowIfCancellationRequested();
-
+        Interlocked.Increment(ref _decodesStarted);
+        var bytes = upload.Bytes.Span;
+        var format = upload.Format;
         using var image = new MagickImage();
         var warnings = new List<string>();
         image.Warning += (_, e) => warnings.Add(e.Message);
         try
         {
-            image.Read(bytes, DecodeSettings(format, header));
+            image.Read(bytes, DecodeSettings(format, new Header(upload.Width, upload.Height, null)));
         }
         catch (MagickException ex) when (IsOverLimit(ex))
         {

@@ -19,3 +19,18 @@ public abstract record PhotoResult
     /// </summary>
     public sealed record Refused(PhotoProblem Problem, IReadOnlyList<object> MessageArguments, string? Detail = null) : PhotoResult;
 }
+
+/// <summary>An upload that passed the cheap checks (size, format, header): ready to decode.</summary>
+public sealed class PhotoUpload
+{
+    internal PhotoUpload(ReadOnlyMemory<byte> bytes, PhotoFormat format, long width, long height) =>
+        (Bytes, Format, Width, Height) = (bytes, format, width, height);
+
+    internal ReadOnlyMemory<byte> Bytes { get; }
+    public PhotoFormat Format { get; }
+    public long Width { get; }
+    public long Height { get; }
+}
+
+/// <summary>The outcome of <see cref="PhotoProcessor.InspectAsync"/>: a refusal, or an upload ready to decode.</summary>
+public sealed record PhotoInspection(PhotoResult.Refused? Refusal, PhotoUpload? Upload);

@@ -11,8 +11,8 @@ public enum PhotoFormat
 }
 
 /// <summary>
-/// What an uploaded photo must be, and what it becomes. The defaults suit phone photos: a 12, 24, 48 or 50 MP
-/// camera picture fits the pixel limits, and an everyday phone JPEG (2-6 MB) fits the size limit.
+/// What an uploaded photo must be, and what it becomes. The defaults suit phone photos: the 12 and 24 MP pictures phones
+/// take by default fit the pixel limits, and an everyday phone JPEG (2-6 MB) fits the size limit.
 /// </summary>
 public sealed record PhotoRules
 {
@@ -39,10 +39,13 @@ public sealed record PhotoRules
     public int MaxSide { get; init; } = 8192;
 
     /// <summary>
-    /// 50 megapixels in all, read from the header before decoding: the decoded photo then needs at most about
-    /// 200 MB (4 bytes a pixel), which bounds what a small compressed "decompression bomb" can make us allocate.
+    /// 40 megapixels in all, read from the header before decoding. A display photo is 1600 px (2.6 MP): 40 MP covers
+    /// what phones and most cameras save by default (12, 24, 36 MP) with room to spare, while a PNG or WebP, which is
+    /// decoded at full size, then needs at most 160 MB (4 bytes a pixel in ImageMagick Q8). That bounds what a small
+    /// compressed "decompression bomb" (a 140 KB PNG of 48 MP) can make one decode cost; <see cref="PhotoDecodeGate"/>
+    /// bounds how many run at once. Full-resolution 48/50 MP modes are refused with a message to make the photo smaller.
     /// </summary>
-    public long MaxPixels { get; init; } = 50_000_000;
+    public long MaxPixels { get; init; } = 40_000_000;
 
     /// <summary>
     /// 200 px on the shorter side. Any phone or camera photo, and most images saved from chat apps, are far above it;
@@ -63,6 +66,6 @@ public sealed record PhotoRules
     /// <summary><see cref="MaxUploadBytes"/> in MB (MiB) for messages, e.g. 10.</summary>
     public double MaxUploadMegabytes => Math.Round(MaxUploadBytes / (1024.0 * 1024.0), 1);
 
-    /// <summary><see cref="MaxPixels"/> in megapixels for messages, e.g. 50.</summary>
+    /// <summary><see cref="MaxPixels"/> in megapixels for messages, e.g. 40.</summary>
     public double MaxMegapixels => Math.Round(MaxPixels / 1_000_000.0, 1);
 }

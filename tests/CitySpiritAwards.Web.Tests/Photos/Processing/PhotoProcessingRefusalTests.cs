@@ -146,12 +146,13 @@ public sealed class PhotoProcessingRefusalTests
     /// <summary>
     /// Each file holds a single pixel of data: decoding it would fail as corrupt, so "too many pixels" shows the
     /// header was checked before any decode. 30000 a side is past ImageMagick's own limit too; 7100 × 7100 is within
-    /// it but over the 50 megapixels.
+    /// it but over the 40 megapixels, and 8000 × 6000 is the 48 MP of a "decompression bomb" a probe sent (140 KB each).
     /// </summary>
     [Theory]
     [InlineData(30000u, 30000u)]
     [InlineData(9000u, 300u)]
     [InlineData(7100u, 7100u)]
+    [InlineData(8000u, 6000u)]
     public async Task A_png_whose_header_claims_too_many_pixels_is_refused_before_decoding(uint width, uint height)
     {
         var upload = TestImages.PngClaiming(width, height);
@@ -160,12 +161,13 @@ public sealed class PhotoProcessingRefusalTests
         var refusal = await RefuseAsync(upload);
 
         Assert.Equal(PhotoProblem.TooManyPixels, refusal.Problem);
-        Assert.Equal([8192, 50.0], refusal.MessageArguments);
+        Assert.Equal([8192, 40.0], refusal.MessageArguments);
     }
 
     [Theory]
     [InlineData(30000, 30000)]
     [InlineData(7100, 7100)]
+    [InlineData(8000, 6000)]
     public async Task A_jpeg_whose_header_claims_too_many_pixels_is_refused_before_decoding(int width, int height)
     {
         var refusal = await RefuseAsync(TestImages.JpegClaiming((ushort)width, (ushort)height));
