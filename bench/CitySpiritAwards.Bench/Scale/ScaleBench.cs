@@ -22,8 +22,8 @@ public static class ScaleBench
         await using var azurite = new AzuriteServer();
         await Task.WhenAll(postgres.StartAsync(), azurite.StartAsync());
         // The test fixture turns fsync off; what is measured must be durable (seeding relaxes synchronous_commit for itself only).
-        await Sql.ExecuteAsync(postgres.AdminConnectionString, "ALTER SYSTEM SET fsync = on; ALTER SYSTEM SET full_page_writes = on; ALTER SYSTEM SET synchronous_commit = on;");
-        await Sql.ExecuteAsync(postgres.AdminConnectionString, "SELECT pg_reload_conf();");
+        foreach (var setting in new[] { "fsync", "full_page_writes", "synchronous_commit" })
+            await Sql.SetServerAsync(postgres.AdminConnectionString, setting, "on");
         LoadRun.PostmasterId = int.Parse(File.ReadLines(Path.Combine(postgres.DataFolder, "postmaster.pid")).First());
         Log($"PostgreSQL on 127.0.0.1:{postgres.Port} (fsync {await Sql.ScalarAsync<string>(postgres.AdminConnectionString, "SHOW fsync")}), Azurite on {azurite.Port}");
 
@@ -33,7 +33,8 @@ public static class ScaleBench
             Log($"=== {size:N0} nominations, {options.VotesAt(size):N0} votes ===");
             var result = await new SizeRun(options, postgres, azurite, size, Log).RunAsync();
             results.Add(result);
-            Console.WriteLine(ScaleReport.Write(options, [result], result.Elapsed, $"load average now: {LoadAverage()}"));
+            if (size != options.Sizes[^1]) // the final report follows the last size
+                Console.WriteLine(ScaleReport.Write(options, [result], result.Elapsed, $"load average now: {LoadAverage()}"));
         }
 
         var report = ScaleReport.Write(options, results, clock.Elapsed, $"machine load average at the end (other work included): {LoadAverage()}");

@@ -29,6 +29,7 @@ public static class ScaleReport
             .AppendLine();
         foreach (var line in size.Seeding)
             text.AppendLine($"- seeding: {line}");
+        text.AppendLine($"- machine load average (1 minute, 2 shared cores): {size.LoadAverages}");
         if (size.Failure is not null)
             text.AppendLine($"- **stopped early**: {size.Failure}");
         text.AppendLine()

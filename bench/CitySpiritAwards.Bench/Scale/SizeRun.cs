@@ -8,7 +8,8 @@ using Npgsql;
 namespace CitySpiritAwards.Bench.Scale;
 
 /// <summary>What one campaign size gave: its figures in the order measured, how it was seeded, and why it stopped early if it did.</summary>
-public sealed record SizeResult(int Size, long Votes, IReadOnlyList<Figure> Figures, IReadOnlyList<string> Seeding, string? Failure, TimeSpan Elapsed);
+public sealed record SizeResult(
+    int Size, long Votes, IReadOnlyList<Figure> Figures, IReadOnlyList<string> Seeding, string? Failure, TimeSpan Elapsed, string LoadAverages);
 
 /// <summary>
 /// One campaign size from start to end, on a database of its own: the site in cluster mode as its own process, the
@@ -41,6 +42,7 @@ public sealed class SizeRun(ScaleOptions options, PostgresServer postgres, Azuri
     public async Task<SizeResult> RunAsync()
     {
         var clock = Stopwatch.StartNew();
+        var loadBefore = LoadAverage();
         var connectionString = await postgres.CreateDatabaseAsync(Database);
         foreach (var (key, value) in SiteSettings(connectionString))
             _settings[key] = value;
@@ -56,17 +58,19 @@ public sealed class SizeRun(ScaleOptions options, PostgresServer postgres, Azuri
             log($"site restarted after seeding: {_probe.Site.WorkingSetMiB():N0} MiB");
 
             await ScreeningAsync(nominations, tokens);
+            await RestingAsync("site RSS at rest (after Screening's measurements)");
             await JudgingAsync();
             await VotingAsync(connectionString, shortlists);
             await TallyingAsync();
-            await _probe.SettleAsync(options.LongCap);
-            _figures.Add(Figure.Memory("site RSS at rest (after the measurements)", FigureKind.RestingRss, _probe.Site.WorkingSetMiB()));
+            await RestingAsync("site RSS at rest (after all the measurements)");
             await RestartAsync();
         }
         catch (Exception e)
         {
             failure = $"{e.GetType().Name}: {e.Message}";
             log($"size {size:N0} stopped early: {e}");
+            if (_siteRunning)
+                log($"the site's last lines:{Environment.NewLine}{_probe.Site.LastLines()}");
         }
         finally
         {
@@ -77,8 +81,11 @@ public sealed class SizeRun(ScaleOptions options, PostgresServer postgres, Azuri
         }
         if (_figures.Count > 0)
             _figures.Add(Figure.Memory("site RSS peak (any measurement)", FigureKind.Info, _figures.Max(f => f.PeakMiB)));
-        return new SizeResult(size, options.VotesAt(size), _figures, _seeding, failure, clock.Elapsed);
+        return new SizeResult(size, options.VotesAt(size), _figures, _seeding, failure, clock.Elapsed, $"{loadBefore} at the start, {LoadAverage()} at the end");
     }
+
+    /// <summary>The machine's 1-minute load average: the cores are shared, and anything else running shows in the figures.</summary>
+    public static string LoadAverage() => File.ReadAllText("/proc/loadavg").Split(' ')[0];
 
     private Dictionary<string, string?> SiteSettings(string connectionString) => new()
     {
@@ -182,11 +189,7 @@ public sealed class SizeRun(ScaleOptions options, PostgresServer postgres, Azuri
         log(line);
     }
 
-    private async Task SetSynchronousCommitAsync(string value)
-    {
-        await Sql.ExecuteAsync(postgres.AdminConnectionString, $"ALTER SYSTEM SET synchronous_commit = {value}");
-        await Sql.ExecuteAsync(postgres.AdminConnectionString, "SELECT pg_reload_conf()");
-    }
+    private Task SetSynchronousCommitAsync(string value) => Sql.SetServerAsync(postgres.AdminConnectionString, "synchronous_commit", value);
 
     /// <summary>Screening: the moderators' queue, one approval, one consent; the public gallery and a nominee's page.</summary>
     private async Task ScreeningAsync(SeededNominations nominations, IReadOnlyList<string> tokens)
@@ -295,6 +298,12 @@ public sealed class SizeRun(ScaleOptions options, PostgresServer postgres, Azuri
         _figures.Add(await _probe.OnceAsync("votes.csv", FigureKind.Export, _ => Get($"/api/admin/campaigns/{c}/votes.csv", _adminCookie), options.ExportRequests));
     }
 
+    private async Task RestingAsync(string name)
+    {
+        await _probe.SettleAsync(options.LongCap);
+        _figures.Add(Figure.Memory(name, FigureKind.RestingRss, _probe.Site.WorkingSetMiB()));
+    }
+
     /// <summary>SIGKILL, then the same site on the same database (and silo ports) until /health/ready answers 200.</summary>
     private async Task RestartAsync()
     {
@@ -306,7 +315,7 @@ public sealed class SizeRun(ScaleOptions options, PostgresServer postgres, Azuri
             await StartSiteAsync();
             var ms = clock.Elapsed.TotalMilliseconds;
             _figures.Add(new Figure("restart to ready (SIGKILL, start, /health/ready)", FigureKind.Restart, 1, 1, 1, ms, ms, _probe.Site.WorkingSetMiB(), 0,
-                $"RSS when ready {_probe.Site.WorkingSetMiB():N0} MiB; ready polled every 250 ms"));
+                $"RSS when ready {_probe.Site.WorkingSetMiB():N0} MiB; ready polled every 250 ms; load average {LoadAverage()}"));
         }
         catch (Exception e) when (e is TimeoutException or InvalidOperationException)
         {
