@@ -19,6 +19,9 @@ public sealed class Api(SiteProcess site, string cookie) : IDisposable
         return await SendAsync(request);
     }
 
+    /// <summary>The administrator's "start the next phase now" (<c>POST /api/admin/campaigns/{id}/phase</c>).</summary>
+    public Task<JsonElement> AdvanceAsync(string campaignId, string phase) => PostAsync($"/api/admin/campaigns/{campaignId}/phase", new { phase });
+
     public async Task<JsonElement> PutAsync(string path)
     {
         using var request = new HttpRequestMessage(HttpMethod.Put, path);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace CitySpiritAwards.Bench.Scale;
@@ -39,7 +40,7 @@ public static class ScaleReport
         {
             var (target, met) = figure.Judge();
             var rss = figure.Kind is FigureKind.FraudScan or FigureKind.Export
-                ? $"{Figure.Mib(figure.PeakMiB)} (+{Figure.Mib(figure.AboveMiB)})"
+                ? $"{Figure.Mib(figure.PeakMiB)} ({figure.AboveMiB.ToString("+0;-0;+0", CultureInfo.InvariantCulture)} MiB)"
                 : Figure.Mib(figure.PeakMiB);
             var name = figure.Note is null ? figure.Name : $"{figure.Name} <br><sub>{figure.Note.Replace("|", "/")}</sub>";
             text.AppendLine($"| {name} | {figure.Requests} | {figure.Time(figure.P50Ms)} | {figure.Time(figure.P99Ms)} | {rss} | {target} | {Mark(met)} |");
