@@ -5,8 +5,8 @@ namespace CitySpiritAwards.Bench.Scale;
 
 /// <summary>
 /// Measures the real endpoints of the site: a series of requests (after a short warm-up) or a single long operation,
-/// each bounded by a number of requests and by time, each request by the same time cap, so a slow endpoint gives a
-/// figure and never a hang. Before each measurement it waits for the site to be idle, so work left over from a
+/// each bounded by a number of requests and by time (no request is started after the cap), and each request given up
+/// after <see cref="ScaleOptions.LongCap"/>, so a slow page still gets its real time and nothing hangs. Before each measurement it waits for the site to be idle, so work left over from a
 /// request that was given up on (the site carries on with it) is not charged to the next one.
 /// </summary>
 public sealed class Probe(ScaleOptions options, Action<string> log)
@@ -19,21 +19,21 @@ public sealed class Probe(ScaleOptions options, Action<string> log)
 
     /// <summary>
     /// <see cref="ScaleOptions.Warmup"/> requests, then up to <see cref="ScaleOptions.Requests"/> measured ones at
-    /// <see cref="ScaleOptions.Concurrency"/>, within <see cref="ScaleOptions.Cap"/> each.
+    /// <see cref="ScaleOptions.Concurrency"/>, each part started within <see cref="ScaleOptions.Cap"/>.
     /// </summary>
     /// <param name="available">How many distinct requests <paramref name="request"/> can make (e.g. pending nominations to approve).</param>
     public async Task<Figure> SeriesAsync(string name, FigureKind kind, Func<int, HttpRequestMessage> request, int? available = null)
     {
         await SettleAsync(options.LongCap);
         var planned = Math.Max(1, Math.Min(options.Requests, (available ?? int.MaxValue) - ScaleOptions.Warmup));
-        using var client = Client(options.Cap, options.Concurrency);
+        using var client = Client(options.LongCap, options.Concurrency);
         var failures = new Failures();
         await LoadRun.RunAsync(name + " (warm-up)", Site, client, ScaleOptions.Warmup, 1, options.Cap, request, failures.Record);
         var before = Site.WorkingSetMiB();
         var result = await LoadRun.RunAsync(name, Site, client, planned, options.Concurrency, options.Cap, i => request(ScaleOptions.Warmup + i), failures.Record);
         log(result.Line());
         return new Figure(name, kind, planned, result.Requests, result.Succeeded, result.P50Ms, result.P99Ms, result.PeakServerMiB,
-            result.PeakServerMiB - before, failures.Note(result, options.Cap));
+            result.PeakServerMiB - before, failures.Note(result, options.LongCap));
     }
 
     /// <summary>

@@ -178,7 +178,7 @@ public sealed class SizeRun(ScaleOptions options, PostgresServer postgres, Azuri
             return message;
         }
         await _probe.SettleAsync(options.LongCap);
-        using (var load = _probe.Client(options.Cap, VoteConcurrency))
+        using (var load = _probe.Client(options.LongCap, VoteConcurrency))
         {
             var votes = await LoadRun.RunAsync("votes cast (real endpoint)", _probe.Site, load, voters.Count * entries.Count, VoteConcurrency, options.LongCap, Vote);
             log(votes.Line());
