@@ -36,8 +36,8 @@ public sealed record ScaleOptions(
 
     public override string ToString() =>
         $"sizes {string.Join(", ", Sizes.Select(s => s.ToString("N0", CultureInfo.InvariantCulture)))}; votes {string.Join(", ", Sizes.Select(s => VotesAt(s).ToString("N0", CultureInfo.InvariantCulture)))}; " +
-        $"pending {Pending:N0}; seeding parallelism {Parallelism}; {Requests} requests per series at concurrency {Concurrency}, cap {Cap.TotalSeconds:N0} s " +
-        $"(single operations {LongCap.TotalSeconds:N0} s); {Voters} voting residents × {4 * EntriesPerAward} shortlisted entries; " +
+        $"pending {Pending:N0}; seeding parallelism {Parallelism}; {Requests} requests per series at concurrency {Concurrency}, series cap {Cap.TotalSeconds:N0} s, " +
+        $"request and one-off cap {LongCap.TotalSeconds:N0} s; {Voters} voting residents × {4 * EntriesPerAward} shortlisted entries; " +
         $"{MembersPerAward} committee members per award, {JudgesPerEntry} judges per entry; {ExportRequests} downloads per export";
 
     public static ScaleOptions Parse(IReadOnlyList<string> args)
