@@ -181,7 +181,7 @@ run_bench() {
   mkdir -p .artifacts/bench
   local output name=bench duration="a few minutes"
   if [[ ${1:-} == scale ]]; then
-    name=scale duration="about half an hour at the default sizes; the report also in .artifacts/bench/scale-*.md"
+    name=scale duration="about 20 minutes at the default sizes; the report also in .artifacts/bench/scale-*.md"
   fi
   output=.artifacts/bench/$name-$(date -u +%Y%m%dT%H%M%SZ).log
   log "benchmarking ($duration; output also in $output)"
