@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # City Spirit Awards: the two commands.
-#   ./build.sh run    run the site in embedded mode (no servers needed)
-#   ./build.sh test   install what the tests need, build in Release, run every test, print "N passed, N failed"
-#   ./build.sh bench  the public-voting load benchmark (bench/README.md); options after it, e.g. --voters 300
+#   ./build.sh run          run the site in embedded mode (no servers needed)
+#   ./build.sh test         install what the tests need, build in Release, run every test, print "N passed, N failed"
+#   ./build.sh bench        the public-voting load benchmark (bench/README.md); options after it, e.g. --voters 300
+#   ./build.sh bench scale  the city-scale benchmark (bench/README.md); options after it, e.g. --sizes 10000,100000
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")"
@@ -12,7 +13,7 @@ readonly AZURITE_BLOB_BIN=infra/local/node_modules/.bin/azurite-blob
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
 
 usage() {
-  sed -n '2,5s/^# \{0,1\}//p' "$0"
+  sed -n '2,6s/^# \{0,1\}//p' "$0"
   exit 2
 }
 
@@ -171,15 +172,19 @@ install_server_prerequisites() {
   fi
 }
 
+# "bench …" runs the public-voting benchmark, "bench scale …" the city-scale one (both in bench/CitySpiritAwards.Bench).
 run_bench() {
-  install_server_prerequisites # the benchmark needs no browser
+  install_server_prerequisites # the benchmarks need no browser
   stop_leftover_servers
   log "building (Release)"
   dotnet build CitySpiritAwards.sln -c Release
   mkdir -p .artifacts/bench
-  local output
-  output=.artifacts/bench/bench-$(date -u +%Y%m%dT%H%M%SZ).log
-  log "benchmarking (a few minutes; output also in $output)"
+  local output name=bench duration="a few minutes"
+  if [[ ${1:-} == scale ]]; then
+    name=scale duration="about 20 minutes at the default sizes; the report also in .artifacts/bench/scale-*.md"
+  fi
+  output=.artifacts/bench/$name-$(date -u +%Y%m%dT%H%M%SZ).log
+  log "benchmarking ($duration; output also in $output)"
   dotnet run --project bench/CitySpiritAwards.Bench -c Release --no-build -- "$@" 2>&1 | tee "$output"
   return "${PIPESTATUS[0]}"
 }

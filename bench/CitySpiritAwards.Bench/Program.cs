@@ -6,12 +6,16 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using CitySpiritAwards.Bench;
+using CitySpiritAwards.Bench.Scale;
 using CitySpiritAwards.Testing;
 using Npgsql;
 
 // The public-voting benchmark (bench/README.md). Everything on 127.0.0.1: a private PostgreSQL (fsync on), Azurite,
 // the site in cluster mode as its own process, and this process as the load generator.
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+// `scale …`: the city-scale benchmark of issue 11 instead (Scale/ScaleBench.cs).
+if (args.FirstOrDefault() == "scale")
+    return await ScaleBench.RunAsync(args[1..]);
 var options = BenchOptions.Parse(args);
 var clock = Stopwatch.StartNew();
 void Log(string message) => Console.WriteLine($"[{clock.Elapsed:mm\\:ss}] {message}");

@@ -10,10 +10,13 @@ public static partial class Residents
 {
     public const string Password = "Bench-voter-1";
 
-    /// <summary>Creates <paramref name="count"/> residents and returns their sign-in cookies ("name=value").</summary>
-    public static async Task<IReadOnlyList<string>> CreateAsync(SiteProcess site, int count, int parallelism)
+    /// <summary>The email of resident <paramref name="i"/> made by <see cref="CreateAsync"/> with this prefix.</summary>
+    public static string Email(int i, string prefix = "bench-voter") => $"{prefix}-{i:00000}@example.org";
+
+    /// <summary>Creates <paramref name="count"/> residents (<see cref="Email"/>) and returns their sign-in cookies ("name=value").</summary>
+    public static async Task<IReadOnlyList<string>> CreateAsync(SiteProcess site, int count, int parallelism, string prefix = "bench-voter")
     {
-        var emails = Enumerable.Range(0, count).Select(i => $"bench-voter-{i:00000}@example.org").ToList();
+        var emails = Enumerable.Range(0, count).Select(i => Email(i, prefix)).ToList();
         var options = new ParallelOptions { MaxDegreeOfParallelism = parallelism };
 
         await Parallel.ForEachAsync(emails, options, async (email, _) =>
