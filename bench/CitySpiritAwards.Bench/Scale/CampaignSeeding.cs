@@ -81,7 +81,7 @@ public sealed class CampaignSeeding(
         var seeder = new NominationSeeder(silo.Grains, new FictionalNominees(districts), id, options.Parallelism, log);
         var nominations = await seeder.SeedAsync(size, options.PendingAt(size));
         var now = DateTimeOffset.UtcNow;
-        var tokens = nominations.Pending.Select(n => silo.ConsentLinks.CreateToken(n.Id, now)).ToList();
+        var tokens = nominations.Pending.Select(n => silo.ConsentLinks.CreateToken(n.Id, round: 0, now)).ToList();
         Done($"{nominations.Approved.Count:N0} nominations imported approved and consented, {nominations.Pending.Count:N0} submitted by residents and pending, " +
             $"through the grains (parallelism {options.Parallelism}) in {clock.Elapsed.TotalSeconds:N0} s");
         return (districts, nominations, tokens);
