@@ -166,6 +166,31 @@ public abstract class NominationTablesContract(ReadTables tables)
     }
 
     [Fact]
+    public async Task Counts_follow_each_change_of_a_row_and_a_recount_gives_the_same()
+    {
+        var rows = await WriteAsync(
+            Row(_campaign, 1, "甲"), Row(_campaign, 2, "乙"), Row(_campaign, 3, "丙", isPublic: true), Row(_campaign, 4, "丁", district: "xuhui", isPublic: true));
+        await WriteAsync(rows[0] with { Status = NominationStatus.Approved, Consent = NomineeConsent.Given, PublicSince = Start, Version = 2 }); // made public
+        await WriteAsync(rows[2] with { Consent = NomineeConsent.Withdrawn, PublicSince = null, Version = 2 });                                  // taken down
+        await WriteAsync(rows[1] with { Status = NominationStatus.Rejected, Version = 5 });
+        await WriteAsync(rows[1] with { Status = NominationStatus.Hidden, Version = 3 });                                                      // late and older: no change
+        await WriteAsync(rows[3] with { Version = 2 });                                                                                        // the same place: no change
+
+        async Task<(long, long, IReadOnlyDictionary<NominationStatus, int>)> CountsAsync() => (
+            (await _queries.GalleryAsync(_campaign, new GalleryFilter(), 1, 12)).Paging.Total,
+            (await _queries.GalleryAsync(_campaign, new GalleryFilter(DistrictId: "pudong"), 1, 12)).Paging.Total,
+            await _queries.CountsAsync(_campaign));
+        var kept = await CountsAsync();
+        await _index.RecountAsync();
+
+        Assert.Equal((2L, 1L), (kept.Item1, kept.Item2));
+        Assert.Equal(new Dictionary<NominationStatus, int> { [NominationStatus.Approved] = 3, [NominationStatus.Rejected] = 1 }, kept.Item3);
+        var recounted = await CountsAsync();
+        Assert.Equal((kept.Item1, kept.Item2), (recounted.Item1, recounted.Item2));
+        Assert.Equal(kept.Item3, recounted.Item3);
+    }
+
+    [Fact]
     public async Task A_listing_gives_back_what_was_written_except_the_nominees_email()
     {
         var row = Row(_campaign, 1, "林晓梅", isPublic: true);

@@ -16,13 +16,13 @@ public sealed class NominationIndex(ReadTables tables, TimeProvider time) : INom
 
     // Written only if at least as new as the stored row: a late write of an older version never undoes a newer one.
     private const string UpsertSql = """
-        INSERT INTO nominations (id, campaign_id, nominator_id, category_id, district_id, nominee_name, search_name, duplicate_key,
+        INSERT INTO nominations (id, campaign_id, nominator_id, category_id, district_id, nominee_name, search_name, search_grams, duplicate_key,
             relationship, story_zh, story_en, status, consent, submitted_at, public_since, photo_ids, moderator_note, merged_into, history, version)
-        VALUES (@Id, @CampaignId, @NominatorId, @CategoryId, @DistrictId, @NomineeName, @SearchName, @DuplicateKey,
+        VALUES (@Id, @CampaignId, @NominatorId, @CategoryId, @DistrictId, @NomineeName, @SearchName, @SearchGrams, @DuplicateKey,
             @Relationship, @StoryZh, @StoryEn, @Status, @Consent, @SubmittedAt, @PublicSince, @PhotoIds, @ModeratorNote, @MergedInto, @History, @Version)
         ON CONFLICT (id) DO UPDATE SET
             campaign_id = excluded.campaign_id, nominator_id = excluded.nominator_id, category_id = excluded.category_id,
-            district_id = excluded.district_id, nominee_name = excluded.nominee_name, search_name = excluded.search_name,
+            district_id = excluded.district_id, nominee_name = excluded.nominee_name, search_name = excluded.search_name, search_grams = excluded.search_grams,
             duplicate_key = excluded.duplicate_key, relationship = excluded.relationship, story_zh = excluded.story_zh,
             story_en = excluded.story_en, status = excluded.status, consent = excluded.consent, submitted_at = excluded.submitted_at,
             public_since = excluded.public_since, photo_ids = excluded.photo_ids, moderator_note = excluded.moderator_note,
@@ -31,6 +31,12 @@ public sealed class NominationIndex(ReadTables tables, TimeProvider time) : INom
         """;
 
     private const string ClearSql = "DELETE FROM read_model_outbox WHERE kind = @Kind AND id = @Id";
+
+    private const string CountSql = """
+        INSERT INTO nomination_counts (campaign_id, category_id, district_id, status, is_public, count)
+        VALUES (@CampaignId, @CategoryId, @DistrictId, @Status, @IsPublic, @Delta)
+        ON CONFLICT (campaign_id, category_id, district_id, status, is_public) DO UPDATE SET count = nomination_counts.count + excluded.count
+        """;
 
     public async Task MarkPendingAsync(string nominationId, CancellationToken cancellationToken = default)
     {
@@ -45,9 +51,63 @@ public sealed class NominationIndex(ReadTables tables, TimeProvider time) : INom
     {
         await using var connection = await tables.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(UpsertSql, Parameters(row), transaction, cancellationToken: cancellationToken));
+        // The row as it stands (taken, on PostgreSQL, so the counts move once per change), to move the counts from it.
+        var before = await connection.QuerySingleOrDefaultAsync<CountKey>(new CommandDefinition(
+            $"SELECT campaign_id, category_id, district_id, status, CASE WHEN public_since IS NULL THEN 0 ELSE 1 END AS is_public, version FROM nominations WHERE id = @Id{(tables.IsPostgres ? " FOR UPDATE" : "")}",
+            new { row.Id }, transaction, cancellationToken: cancellationToken));
+        if (before is null || before.Version <= row.Version)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(UpsertSql, Parameters(row), transaction, cancellationToken: cancellationToken));
+            var after = CountKey.Of(row);
+            if (before?.SameAs(after) != true)
+            {
+                // Counter rows in one order whatever the move, so two opposite moves at once never wait on each other.
+                var deltas = (before is null ? [] : new[] { (Key: before, Delta: -1) }).Append((Key: after, Delta: +1))
+                    .OrderBy(d => d.Key.Name, StringComparer.Ordinal);
+                foreach (var (key, delta) in deltas)
+                    await connection.ExecuteAsync(new CommandDefinition(CountSql, key.Delta(delta), transaction, cancellationToken: cancellationToken));
+            }
+        }
         await connection.ExecuteAsync(new CommandDefinition(ClearSql, new { Kind = OutboxKind, row.Id }, transaction, cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>Counts every campaign's nominations again from their rows (after a rebuild, or a table restored by hand).</summary>
+    public async Task RecountAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await tables.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition("DELETE FROM nomination_counts", transaction: transaction, cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition("""
+            INSERT INTO nomination_counts (campaign_id, category_id, district_id, status, is_public, count)
+            SELECT campaign_id, category_id, district_id, status, CASE WHEN public_since IS NULL THEN 0 ELSE 1 END, count(*)
+            FROM nominations GROUP BY campaign_id, category_id, district_id, status, CASE WHEN public_since IS NULL THEN 0 ELSE 1 END
+            """, transaction: transaction, cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>Where a nomination counts in nomination_counts.</summary>
+    private sealed class CountKey
+    {
+        public string CampaignId { get; set; } = "";
+        public string CategoryId { get; set; } = "";
+        public string DistrictId { get; set; } = "";
+        public string Status { get; set; } = "";
+        public long IsPublic { get; set; }
+        public long Version { get; set; }
+
+        public static CountKey Of(NominationRow row) => new()
+        {
+            CampaignId = row.CampaignId, CategoryId = row.Draft.CategoryId, DistrictId = row.Draft.DistrictId, Status = row.Status.ToString(),
+            IsPublic = row.PublicSince is null ? 0 : 1, Version = row.Version,
+        };
+
+        public bool SameAs(CountKey other) =>
+            (CampaignId, CategoryId, DistrictId, Status, IsPublic) == (other.CampaignId, other.CategoryId, other.DistrictId, other.Status, other.IsPublic);
+
+        public object Delta(int delta) => new { CampaignId, CategoryId, DistrictId, Status, IsPublic, Delta = delta };
+
+        public string Name => $"{CampaignId}/{CategoryId}/{DistrictId}/{Status}/{IsPublic}";
     }
 
     public async Task ForgetPendingAsync(string nominationId, CancellationToken cancellationToken = default)
@@ -85,6 +145,7 @@ public sealed class NominationIndex(ReadTables tables, TimeProvider time) : INom
         row.Draft.DistrictId,
         row.Draft.NomineeName,
         SearchName = DuplicateKey.Fold(row.Draft.NomineeName),
+        SearchGrams = SearchGrams.Of(DuplicateKey.Fold(row.Draft.NomineeName)),
         DuplicateKey = DuplicateKey.For(row.Draft.NomineeName, row.Draft.DistrictId),
         row.Draft.Relationship,
         row.Draft.StoryZh,

@@ -46,7 +46,7 @@ public sealed class NominationQueries(ReadTables tables)
     public async Task<ModerationPage> ModerationAsync(string campaignId, ModerationFilter filter, int? page, int? pageSize, CancellationToken cancellationToken = default)
     {
         var where = new List<string> { "n.campaign_id = @CampaignId", "n.status <> 'Withdrawn'" };
-        var pattern = AddFilters(where, filter.CategoryId, filter.DistrictId, filter.Search);
+        var search = AddFilters(where, filter.CategoryId, filter.DistrictId, filter.Search);
         if (filter.DuplicatesOnly)
             where.Add($"""
                 n.status {tables.In("@Live")} AND EXISTS (SELECT 1 FROM nominations AS d
@@ -54,14 +54,17 @@ public sealed class NominationQueries(ReadTables tables)
                 """);
         var parameters = new DynamicParameters(new
         {
-            CampaignId = campaignId, filter.CategoryId, filter.DistrictId, Pattern = pattern, Live = LiveNames,
+            CampaignId = campaignId, filter.CategoryId, filter.DistrictId, search.Pattern, search.Gram, Live = LiveNames,
             Status = filter.Status?.ToString(),
         });
 
         await using var connection = await tables.OpenAsync(cancellationToken);
-        var counts = (await connection.QueryAsync<(string Status, long Count)>(new CommandDefinition(
-                $"SELECT n.status, count(*) FROM nominations AS n WHERE {string.Join(" AND ", where)} GROUP BY n.status",
-                parameters, cancellationToken: cancellationToken)))
+        // Without a search or the duplicates filter the counts are kept ready (nomination_counts); with one, counted here.
+        var countSql = search.Pattern is null && !filter.DuplicatesOnly
+            ? $"SELECT status, sum(count) FROM nomination_counts AS n WHERE n.campaign_id = @CampaignId AND n.status <> 'Withdrawn'{CountFilters(filter.CategoryId, filter.DistrictId)} GROUP BY status"
+            : $"SELECT n.status, count(*) FROM nominations AS n WHERE {string.Join(" AND ", where)} GROUP BY n.status";
+        var counts = (await connection.QueryAsync<(string Status, long Count)>(new CommandDefinition(countSql, parameters, cancellationToken: cancellationToken)))
+            .Where(c => c.Count > 0)
             .ToDictionary(c => Enum.Parse<NominationStatus>(c.Status), c => (int)c.Count);
         var total = filter.Status is { } status ? counts.GetValueOrDefault(status) : counts.Values.Sum();
         var paging = Paging.For(page, pageSize, total, PageSizes.Moderation);
@@ -89,13 +92,15 @@ public sealed class NominationQueries(ReadTables tables)
     public async Task<GalleryPage> GalleryAsync(string campaignId, GalleryFilter filter, int? page, int? pageSize, CancellationToken cancellationToken = default)
     {
         var where = new List<string> { "n.campaign_id = @CampaignId", "n.public_since IS NOT NULL" };
-        var pattern = AddFilters(where, filter.CategoryId, filter.DistrictId, filter.Search);
-        var parameters = new DynamicParameters(new { CampaignId = campaignId, filter.CategoryId, filter.DistrictId, Pattern = pattern });
+        var search = AddFilters(where, filter.CategoryId, filter.DistrictId, filter.Search);
+        var parameters = new DynamicParameters(new { CampaignId = campaignId, filter.CategoryId, filter.DistrictId, search.Pattern, search.Gram });
         var condition = string.Join(" AND ", where);
 
         await using var connection = await tables.OpenAsync(cancellationToken);
-        var total = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            $"SELECT count(*) FROM nominations AS n WHERE {condition}", parameters, cancellationToken: cancellationToken));
+        var total = await connection.ExecuteScalarAsync<long>(new CommandDefinition(search.Pattern is null
+                ? $"SELECT coalesce(sum(count), 0) FROM nomination_counts AS n WHERE n.campaign_id = @CampaignId AND n.is_public = 1{CountFilters(filter.CategoryId, filter.DistrictId)}"
+                : $"SELECT count(*) FROM nominations AS n WHERE {condition}",
+            parameters, cancellationToken: cancellationToken));
         var paging = Paging.For(page, pageSize, (int)total, PageSizes.Gallery);
         parameters.AddDynamicParams(new { Take = paging.PageSize, paging.Skip });
         var items = (await connection.QueryAsync<NominationListing.Data>(new CommandDefinition($"""
@@ -128,26 +133,39 @@ public sealed class NominationQueries(ReadTables tables)
     {
         await using var connection = await tables.OpenAsync(cancellationToken);
         return (await connection.QueryAsync<(string Status, long Count)>(new CommandDefinition(
-                "SELECT status, count(*) FROM nominations WHERE campaign_id = @CampaignId GROUP BY status",
+                "SELECT status, sum(count) FROM nomination_counts WHERE campaign_id = @CampaignId GROUP BY status",
                 new { CampaignId = campaignId }, cancellationToken: cancellationToken)))
+            .Where(c => c.Count > 0)
             .ToDictionary(c => Enum.Parse<NominationStatus>(c.Status), c => (int)c.Count);
     }
 
     /// <summary>
     /// The conditions both lists share (an award, a district, part of a name; parameters @CategoryId, @DistrictId,
-    /// @Pattern); returns the name pattern to bind, or null.
+    /// @Pattern, @Gram); returns what a search binds: its LIKE pattern, and on PostgreSQL for one or two characters
+    /// the gram its index finds (the same rows: a name holds those characters side by side exactly when it holds the gram).
     /// </summary>
-    private static string? AddFilters(List<string> where, string? categoryId, string? districtId, string? search)
+    private (string? Pattern, string? Gram) AddFilters(List<string> where, string? categoryId, string? districtId, string? search)
     {
         if (!string.IsNullOrEmpty(categoryId))
             where.Add("n.category_id = @CategoryId");
         if (!string.IsNullOrEmpty(districtId))
             where.Add("n.district_id = @DistrictId");
         var pattern = NamePattern(search);
-        if (pattern is not null)
-            where.Add(@"n.search_name LIKE @Pattern ESCAPE '\'");
-        return pattern;
+        if (pattern is null)
+            return (null, null);
+        var folded = DuplicateKey.Fold(search!);
+        if (tables.IsPostgres && SearchGrams.Length(folded) <= SearchGrams.MaxLength)
+        {
+            where.Add("string_to_array(n.search_grams, ' ') @> ARRAY[@Gram]::text[]");
+            return (pattern, folded);
+        }
+        where.Add(@"n.search_name LIKE @Pattern ESCAPE '\'");
+        return (pattern, null);
     }
+
+    /// <summary>" AND n.category_id = @CategoryId AND n.district_id = @DistrictId", each only when given.</summary>
+    private static string CountFilters(string? categoryId, string? districtId) =>
+        (string.IsNullOrEmpty(categoryId) ? "" : " AND n.category_id = @CategoryId") + (string.IsNullOrEmpty(districtId) ? "" : " AND n.district_id = @DistrictId");
 
     /// <summary>
     /// A LIKE pattern for part of a name, folded as the stored names are (so case, width, spaces and middle dots do not

@@ -38,7 +38,7 @@ public sealed class ReadTableRepair(ReadTables tables, IGrainFactory grains, Tim
     /// <summary>
     /// Writes every row again from its grain: every nomination, assignment and member's sheets the tables know, and those
     /// still pending (which is all of them: a grain's pending mark is written before it is first stored, and cleared
-    /// only with its rows).
+    /// only with its rows); then counts every campaign's nominations again.
     /// </summary>
     public async Task<int> RebuildAsync(CancellationToken cancellationToken = default)
     {
@@ -50,6 +50,7 @@ public sealed class ReadTableRepair(ReadTables tables, IGrainFactory grains, Tim
             SELECT DISTINCT id FROM (SELECT campaign_id || '/' || member_id AS id FROM score_sheets) AS k WHERE id > @After ORDER BY id LIMIT @Take
             """, new { }, cancellationToken);
         var pending = await CatchUpAsync(TimeSpan.Zero, cancellationToken);
+        await new NominationIndex(tables, time).RecountAsync(cancellationToken); // rows repaired by hand or by a wrong projection moved no counts
         logger.LogInformation("Read tables rebuilt: {Count} grains wrote their rows again", rows + pending);
         return rows + pending;
     }

@@ -16,3 +16,6 @@ BEGIN
     END IF;
 END
 $$;
+
+-- Names searched by one or two characters: their grams, in an array a GIN index answers (NominationQueries).
+CREATE INDEX IF NOT EXISTS nominations_search_grams ON nominations USING gin (string_to_array(search_grams, ' '));

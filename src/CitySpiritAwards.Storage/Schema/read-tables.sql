@@ -7,6 +7,11 @@
 --                    or merged nomination keeps its row with that status). The nominee's email is not kept.
 --                    public_since is set exactly while the nomination may be shown (approved and consented).
 --                    search_name and duplicate_key fold the name (DuplicateKey.Fold / For in the Domain project).
+-- nomination_counts  how many nominations each campaign has per award, district, status and whether public, kept by
+--                    the same transaction that writes a nomination's row: lists count from here (at most 4 × 16 × 7 × 2
+--                    rows a campaign) instead of counting their rows. search_grams: each character and each pair of
+--                    neighbouring characters of search_name, for names searched by one or two characters (Chinese names
+--                    are often two or three), which a trigram index cannot serve.
 -- read_model_outbox  a row per grain that is about to change its row: written before the grain stores its state,
 --                    deleted with the row's write. One older than a few seconds is a change whose row was never
 --                    written (a crash between the two); the catch-up job asks that grain to write it.
@@ -20,6 +25,7 @@ CREATE TABLE IF NOT EXISTS nominations
     district_id    text   NOT NULL,
     nominee_name   text   NOT NULL,
     search_name    text   NOT NULL,
+    search_grams   text   NOT NULL,
     duplicate_key  text   NOT NULL,
     relationship   text   NOT NULL,
     story_zh       text   NULL,
@@ -46,6 +52,17 @@ CREATE INDEX IF NOT EXISTS nominations_public_by_category ON nominations (campai
 CREATE INDEX IF NOT EXISTS nominations_public_by_district ON nominations (campaign_id, district_id, public_since DESC, id) WHERE public_since IS NOT NULL;
 -- Judging's entries of one award, a page at a time by id.
 CREATE INDEX IF NOT EXISTS nominations_in_judging ON nominations (campaign_id, category_id, id) WHERE public_since IS NOT NULL;
+
+CREATE TABLE IF NOT EXISTS nomination_counts
+(
+    campaign_id text    NOT NULL,
+    category_id text    NOT NULL,
+    district_id text    NOT NULL,
+    status      text    NOT NULL,
+    is_public   integer NOT NULL,
+    count       bigint  NOT NULL,
+    PRIMARY KEY (campaign_id, category_id, district_id, status, is_public)
+);
 
 CREATE TABLE IF NOT EXISTS read_model_outbox
 (
