@@ -60,7 +60,7 @@ public sealed class PostgresVoteHolds(NpgsqlDataSource database) : IVoteHolds
     {
         await using var command = database.CreateCommand("""
             SELECT receipt, voter_id, voted_at, network FROM votes
-            WHERE campaign_id = $1 AND (voted_at, receipt) > ($2, $3)
+            WHERE campaign_id = $1 AND voted_at >= $2 AND (voted_at > $2 OR receipt > $3) -- the first part walks votes_by_time from the mark
             ORDER BY voted_at, receipt LIMIT $4
             """);
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = campaignId });

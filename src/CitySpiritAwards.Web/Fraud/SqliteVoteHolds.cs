@@ -17,7 +17,7 @@ public sealed class SqliteVoteHolds(SqliteVoteLedger ledger) : IVoteHolds
         using var connection = ledger.OpenConnection();
         using var command = Command(connection, null, """
             SELECT receipt, voter_id, voted_at, network FROM votes
-            WHERE campaign_id = $campaign AND (voted_at, receipt) > ($after, $receipt)
+            WHERE campaign_id = $campaign AND voted_at >= $after AND (voted_at > $after OR receipt > $receipt)
             ORDER BY voted_at, receipt LIMIT $limit
             """);
         command.Parameters.AddWithValue("$campaign", campaignId);
