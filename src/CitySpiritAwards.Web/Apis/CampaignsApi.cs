@@ -6,7 +6,17 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace CitySpiritAwards.Web.Apis;
 
 /// <summary>What a visitor may see of a campaign.</summary>
-public sealed record CampaignSummary(string Id, LocalizedText Name, LocalizedText Description, CampaignPhase Phase, CampaignSchedule Schedule);
+public sealed record CampaignSummary(string Id, LocalizedText Name, LocalizedText Description, CampaignPhase Phase, CampaignSchedule Schedule)
+{
+    public CampaignOnShow OnShow => new(Id, Phase, Schedule);
+
+    /// <summary>The campaigns in the order people should see them (<see cref="CampaignLineup.Order"/>): open ones first.</summary>
+    public static IReadOnlyList<CampaignSummary> InLineup(IReadOnlyList<CampaignSummary> campaigns)
+    {
+        var byId = campaigns.ToDictionary(c => c.Id);
+        return CampaignLineup.Order(campaigns.Select(c => c.OnShow)).Select(c => byId[c.Id]).ToList();
+    }
+}
 
 public static class CampaignsApi
 {

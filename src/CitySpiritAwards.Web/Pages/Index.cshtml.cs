@@ -1,3 +1,4 @@
+using CitySpiritAwards.Domain.Campaigns;
 using CitySpiritAwards.Domain.Categories;
 using CitySpiritAwards.Web.Apis;
 using CitySpiritAwards.Storage.Nominations;
@@ -12,14 +13,25 @@ public sealed class IndexModel(IGrainFactory grains, NominationQueries nominatio
     public const int NewestCount = 6;
 
     public IReadOnlyList<Category> Categories { get; private set; } = [];
-    public CampaignSummary? Campaign { get; private set; }
+
+    /// <summary>The campaigns open now, the one whose phase started last first; each gets the action its phase offers.</summary>
+    public IReadOnlyList<CampaignSummary> Open { get; private set; } = [];
+
+    /// <summary>The latest campaign whose results are out.</summary>
+    public CampaignSummary? LatestResults { get; private set; }
+
+    /// <summary>The campaign whose newest nominations are shown: the first open one, else the latest with results.</summary>
+    public CampaignSummary? Featured => Open.FirstOrDefault() ?? LatestResults;
+
     public GalleryResult? Newest { get; private set; }
 
     public async Task OnGetAsync()
     {
         Categories = await CategoriesApi.LoadCategoriesAsync(grains);
-        Campaign = (await CampaignsApi.LoadCampaignsAsync(grains)).LastOrDefault();
-        if (Campaign is not null)
-            Newest = await GalleryApi.QueryAsync(nominations, Campaign.Id, new GalleryFilter(), 1, NewestCount);
+        var lineup = CampaignSummary.InLineup(await CampaignsApi.LoadCampaignsAsync(grains));
+        Open = lineup.Where(c => CampaignLineup.StandingOf(c.Phase) == CampaignStanding.Open).ToList();
+        LatestResults = lineup.FirstOrDefault(c => CampaignLineup.StandingOf(c.Phase) == CampaignStanding.Past);
+        if (Featured is { } featured)
+            Newest = await GalleryApi.QueryAsync(nominations, featured.Id, new GalleryFilter(), 1, NewestCount);
     }
 }

@@ -1,3 +1,4 @@
+using CitySpiritAwards.Domain.Campaigns;
 using CitySpiritAwards.Web.Apis;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -5,16 +6,18 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace CitySpiritAwards.Web.Pages;
 
 /// <summary>
-/// The menu's short addresses (/gallery, /results, /moderation, /committee, /chair): the same page of the newest campaign.
-/// Who may see the page is decided there.
+/// The menu's short addresses (/gallery, /results, /moderation, /committee, /chair): the same page of the campaign that
+/// area serves now (<see cref="CampaignLineup.ForArea"/>: moderation goes to the one in Screening, results to the latest
+/// published…), never simply the newest created. Who may see the page is decided there.
 /// </summary>
 public sealed class LatestModel(IGrainFactory grains) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(string area)
     {
-        if ((await CampaignsApi.LoadCampaignsAsync(grains)).LastOrDefault() is not { } campaign)
+        var campaigns = await CampaignsApi.LoadCampaignsAsync(grains);
+        if (CampaignLineup.ForArea(area, campaigns.Select(c => c.OnShow)) is not { } campaignId)
             return NotFound();
-        var id = Uri.EscapeDataString(campaign.Id);
+        var id = Uri.EscapeDataString(campaignId);
         return Redirect(area switch
         {
             "gallery" => $"/campaigns/{id}/gallery",

@@ -96,6 +96,7 @@ public sealed class AuthorizationMatrixTests(SecuritySite site) : IClassFixture<
         ["POST /api/campaigns/{campaignId}/votes/{receipt}/withdraw"] = Resident,
 
         // Moderator: screen nominations.
+        ["GET /campaigns"] = Everyone,
         ["GET /moderation/{campaignId}"] = Moderator,
         ["POST /moderation/{campaignId}"] = Moderator,
         ["POST /moderation/{campaignId}?handler=Merge"] = Moderator,
