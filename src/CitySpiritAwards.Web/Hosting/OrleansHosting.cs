@@ -51,6 +51,7 @@ public static class OrleansHosting
                     options.ConnectionString = connectionString;
                 });
                 silo.ConfigureClusterMembership(builder.Configuration);
+                silo.UseKubernetesWhenConfigured(builder.Configuration);
                 silo.AddAdoNetGrainStorage(StorageNames.Awards, options =>
                 {
                     options.Invariant = Invariant;
