@@ -50,6 +50,8 @@ public static class OrleansHosting
                     options.Invariant = Invariant;
                     options.ConnectionString = connectionString;
                 });
+                silo.ConfigureClusterMembership(builder.Configuration);
+                silo.UseKubernetesWhenConfigured(builder.Configuration);
                 silo.AddAdoNetGrainStorage(StorageNames.Awards, options =>
                 {
                     options.Invariant = Invariant;

@@ -133,6 +133,7 @@ public static partial class InfraFiles
         Options(AccountOptions.Section, typeof(AccountOptions));
         Options(SmtpOptions.Section, typeof(SmtpOptions));
         Options(VotingOptions.Section, typeof(VotingOptions));
+        Options(ClusterMembership.Section, typeof(Orleans.Configuration.ClusterMembershipOptions));
         keys.UnionWith(
         [
             "ConnectionStrings:Postgres", "ConnectionStrings:Blobs",          // HostingOptions.PostgresConnectionString, BlobConnectionString
@@ -140,6 +141,10 @@ public static partial class InfraFiles
             "CitySpiritAwards:SeedDemo", "CitySpiritAwards:SeedsPath",        // SeedLoader, SeedingExtensions
             "Orleans:ClusterId", "Orleans:ServiceId", "Orleans:SiloPort", "Orleans:GatewayPort", "Orleans:AdvertisedIP",
             "Orleans:ListenOnAnyHostAddress",                                 // OrleansHosting
+            KubernetesHosting.Setting,
+            // Read by Orleans' Kubernetes agent when KubernetesHosting turns it on.
+            Orleans.Hosting.Kubernetes.KubernetesHostingOptions.PodNameEnvironmentVariable,
+            Orleans.Hosting.Kubernetes.KubernetesHostingOptions.PodNamespaceEnvironmentVariable,
             "Logging:Json", "Hangfire:WorkerCount", "Proxy:TrustedNetworks",  // Logging, HangfireHosting, Extensions
             BenchEndpoints.Setting,
         ]);

@@ -1,3 +1,4 @@
+using Orleans.Hosting.Kubernetes;
 using static CitySpiritAwards.Web.Tests.Infra.InfraFiles;
 
 namespace CitySpiritAwards.Web.Tests.Infra;
@@ -38,7 +39,9 @@ public sealed class KubernetesFilesTests
     public void Every_document_parses_and_is_a_kind_the_deployment_uses()
     {
         Assert.NotEmpty(KubernetesFiles);
-        Assert.Equal(["ConfigMap", "Deployment", "Job", "Namespace", "PodDisruptionBudget", "Secret", "Service"], Documents.Select(d => Text(d, "kind")!).Order());
+        Assert.Equal(
+            ["ConfigMap", "Deployment", "Job", "Namespace", "PodDisruptionBudget", "Role", "RoleBinding", "Secret", "Service", "ServiceAccount"],
+            Documents.Select(d => Text(d, "kind")!).Order());
         var ns = NameOf(Only("Namespace"));
         Assert.All(Documents.Where(d => Text(d, "kind") != "Namespace"), d => Assert.Equal(ns, Text(Map(d, "metadata"), "namespace")));
     }
@@ -101,15 +104,49 @@ public sealed class KubernetesFilesTests
     {
         var deployment = Only("Deployment");
         var labels = Map(deployment, "spec", "template", "metadata", "labels");
-        Assert.Equal(labels, Map(deployment, "spec", "selector", "matchLabels"));
+        var selector = Map(deployment, "spec", "selector", "matchLabels");
+        Assert.Subset(labels.ToHashSet(), selector.ToHashSet());
 
         var service = Map(Only("Service"), "spec");
-        Assert.Equal(labels, Map(service, "selector"));
+        Assert.Equal(selector, Map(service, "selector"));
         var containerPorts = List(WebContainer, "ports").Select(p => Text(Map(p, "port"), "name")).ToHashSet();
         Assert.All(List(service, "ports"), p => Assert.Contains(Text(Map(p, "port"), "targetPort"), containerPorts));
 
         var budget = Map(Only("PodDisruptionBudget"), "spec");
-        Assert.Equal(labels, Map(budget, "selector", "matchLabels"));
+        Assert.Equal(selector, Map(budget, "selector", "matchLabels"));
         Assert.InRange(int.Parse(Text(budget, "minAvailable")!), 1, int.Parse(Text(Map(deployment, "spec"), "replicas")!) - 1);
+    }
+
+    [Fact]
+    public void Orleans_Kubernetes_agent_is_on_with_the_pod_labels_names_and_rights_it_needs()
+    {
+        var settings = FromEnvFrom(WebContainer);
+        Assert.Equal("true", settings["Orleans__Kubernetes"]);
+
+        // It lists and watches the pods labelled with the cluster's ServiceId and ClusterId.
+        var labels = Map(Only("Deployment"), "spec", "template", "metadata", "labels");
+        Assert.Equal(settings["Orleans__ServiceId"], Text(labels, KubernetesHostingOptions.ServiceIdLabel));
+        Assert.Equal(settings["Orleans__ClusterId"], Text(labels, KubernetesHostingOptions.ClusterIdLabel));
+
+        // It matches silos to pods by the pod's name, in the pod's namespace.
+        var env = List(WebContainer, "env").Select(e => Map(e, "env")).ToDictionary(e => Text(e, "name")!);
+        Assert.Equal("metadata.name", Text(Map(env[KubernetesHostingOptions.PodNameEnvironmentVariable], "valueFrom", "fieldRef"), "fieldPath"));
+        Assert.Equal("metadata.namespace", Text(Map(env[KubernetesHostingOptions.PodNamespaceEnvironmentVariable], "valueFrom", "fieldRef"), "fieldPath"));
+
+        // The pods run as a service account bound to a Role that may read, watch, label and delete pods (a refused call
+        // makes the agent retry at once, for ever, and the silo never starts).
+        var account = NameOf(Only("ServiceAccount"));
+        Assert.Equal(account, Text(PodSpec(Only("Deployment")), "serviceAccountName"));
+        var binding = Only("RoleBinding");
+        var subject = Map(Assert.Single(List(binding, "subjects")), "subject");
+        Assert.Equal(("ServiceAccount", account), (Text(subject, "kind"), Text(subject, "name")));
+        Assert.Equal(Text(Map(Only("Namespace"), "metadata"), "name"), Text(subject, "namespace"));
+        var roleRef = Map(binding, "roleRef");
+        var role = Only("Role");
+        Assert.Equal(("Role", NameOf(role)), (Text(roleRef, "kind"), Text(roleRef, "name")));
+        var pods = Map(Assert.Single(List(role, "rules")), "rule");
+        Assert.Equal([""], List(pods, "apiGroups").Select(g => g.ToString()));
+        Assert.Equal(["pods"], List(pods, "resources").Select(r => r.ToString()));
+        Assert.Subset(List(pods, "verbs").Select(v => v.ToString()!).ToHashSet(), new HashSet<string> { "get", "list", "watch", "patch", "delete" });
     }
 }
