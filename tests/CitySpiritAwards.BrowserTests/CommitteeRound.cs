@@ -84,8 +84,7 @@ public sealed partial class CommitteeRound
                 await ExpectOkAsync(await Api("moderator").PostAsync($"/api/nominations/{entry}/moderation", Json(new { action = "Approve" })), "approve");
             await ExpectOkAsync(await Api("chair").PostAsync($"/api/committee/{campaign}/chair/panels/{Category}/members", Json(new { email = staff["member"] })), "seat the member");
             await AdvanceAsync(campaign, "CommitteeScoring");
-            var queue = await JsonAsync(await Api("member").GetAsync($"/api/committee/{campaign}/queue"));
-            var assigned = queue.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("entryId").GetString()!).ToList();
+            var assigned = await AssignedToMemberAsync(campaign, entries.Count);
             if (assigned.Order().SequenceEqual(entries.Order()) is false)
                 throw new InvalidOperationException($"{campaign}: the member was assigned [{string.Join(", ", assigned)}], not the approved entries.");
             if (campaign == Scoring)
@@ -106,6 +105,20 @@ public sealed partial class CommitteeRound
     }
 
     public IAPIRequestContext Api(string person) => _people[person].APIRequest;
+
+    /// <summary>The member's queue once judge assignment, a background job after an early advance, has given it <paramref name="expected"/> entries (or after 30 s, what it has).</summary>
+    private async Task<List<string>> AssignedToMemberAsync(string campaign, int expected)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            var queue = await JsonAsync(await Api("member").GetAsync($"/api/committee/{campaign}/queue"));
+            var assigned = queue.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("entryId").GetString()!).ToList();
+            if (assigned.Count >= expected || DateTime.UtcNow > deadline)
+                return assigned;
+            await Task.Delay(200);
+        }
+    }
 
     private async Task<string> FirstShortlistedAsync()
     {

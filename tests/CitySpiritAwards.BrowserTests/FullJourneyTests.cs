@@ -191,6 +191,12 @@ public sealed class FullJourneyTests(BrowserFixture browser)
         var text = journey.Text;
         var page = memberA.Page;
         await page.GotoAsync($"/committee/{journey.CampaignId}");
+        // Judges are assigned by a background job after the early advance: the member looks again until they are.
+        for (var look = 0; look < 30 && await page.Locator(".judging-queue > li").CountAsync() < 2; look++)
+        {
+            await page.WaitForTimeoutAsync(1000);
+            await page.ReloadAsync();
+        }
         await Expect(page.Locator(".judging-queue > li")).ToHaveCountAsync(2);
         await Expect(page.Locator("main")).ToContainTextAsync(text["Judging.Queue.Progress", 0, 2]);
         await journey.CheckAsync(page, "member-a-queue");

@@ -22,6 +22,12 @@ public sealed class Api(SiteProcess site, string cookie) : IDisposable
     /// <summary>The administrator's "start the next phase now" (<c>POST /api/admin/campaigns/{id}/phase</c>).</summary>
     public Task<JsonElement> AdvanceAsync(string campaignId, string phase) => PostAsync($"/api/admin/campaigns/{campaignId}/phase", new { phase });
 
+    public async Task<JsonElement> GetAsync(string path)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        return await SendAsync(request);
+    }
+
     public async Task<JsonElement> PutAsync(string path)
     {
         using var request = new HttpRequestMessage(HttpMethod.Put, path);

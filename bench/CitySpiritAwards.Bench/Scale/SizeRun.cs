@@ -145,10 +145,36 @@ public sealed class SizeRun(ScaleOptions options, PostgresServer postgres, Azuri
             foreach (var member in staff.Members)
                 await chair.PostAsync($"/api/committee/{c}/chair/panels/{member.CategoryId}/members", new { email = member.Email });
         }
-        _figures.Add(await _probe.OnceAsync("entering CommitteeScoring (judge assignment, admin API)", FigureKind.Page,
-            _ => Post($"/api/admin/campaigns/{c}/phase", """{"phase":"CommitteeScoring"}""", _campaign.AdminCookie)));
+        var entering = await _probe.OnceAsync("entering CommitteeScoring (admin API; judge assignment enqueued)", FigureKind.Page,
+            _ => Post($"/api/admin/campaigns/{c}/phase", """{"phase":"CommitteeScoring"}""", _campaign.AdminCookie));
+        _figures.Add(entering);
+        _figures.Add(await AssignmentDoneAsync(TimeSpan.FromMilliseconds(entering.P50Ms), staff.ChairCookie));
         await MeasureAsync("chair's overview page", FigureKind.Page, _ => Get($"/committee/{c}/chair", staff.ChairCookie));
         await MeasureAsync("a member's queue page", FigureKind.Page, i => Get($"/committee/{c}", staff.Members[i % staff.Members.Count].Cookie));
+    }
+
+    /// <summary>
+    /// How long the background judge assignment took, from the advance until the chair's API shows every award assigned
+    /// (polled every second; reported, not judged: no request waits for it).
+    /// </summary>
+    private async Task<Figure> AssignmentDoneAsync(TimeSpan advance, string chairCookie)
+    {
+        var sinceAdvance = Stopwatch.StartNew();
+        const string name = "judge assignment, all awards (background job, until the chair's API shows it)";
+        using var chair = new Api(_probe.Site, chairCookie);
+        var peak = 0.0;
+        while (sinceAdvance.Elapsed < options.LongCap)
+        {
+            peak = Math.Max(peak, _probe.Site.WorkingSetMiB());
+            var overview = await chair.GetAsync($"/api/committee/{_campaign.Id}/chair");
+            if (overview.GetProperty("categories").EnumerateArray().All(category => category.GetProperty("assignedAt").ValueKind != JsonValueKind.Null))
+            {
+                var ms = (advance + sinceAdvance.Elapsed).TotalMilliseconds;
+                return new Figure(name, FigureKind.Info, 1, 1, 1, ms, ms, peak, 0);
+            }
+            await Task.Delay(1000);
+        }
+        return new Figure(name, FigureKind.Info, 1, 1, 0, 0, 0, peak, 0, $"not done after {options.LongCap.TotalSeconds:N0} s");
     }
 
     /// <summary>Public voting: the residents' votes through the real endpoint, then one fraud scan of them.</summary>

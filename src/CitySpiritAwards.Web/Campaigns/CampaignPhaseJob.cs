@@ -39,7 +39,8 @@ public sealed class CampaignPhaseJob(IGrainFactory grains, IBackgroundJobClient 
 
     /// <summary>
     /// An administrator's "start the next phase now": the same step the schedule would take, then judging and results
-    /// follow as they do on schedule. Asking for a phase already reached changes nothing; skipping a phase is refused.
+    /// follow as they do on schedule, judge assignment in a background job so the request does not wait for it.
+    /// Asking for a phase already reached changes nothing; skipping a phase is refused.
     /// </summary>
     public async Task<PhaseChangeResult> AdvanceEarlyAsync(string campaignId, CampaignPhase target, string actor)
     {
@@ -48,7 +49,8 @@ public sealed class CampaignPhaseJob(IGrainFactory grains, IBackgroundJobClient 
             return result;
         if (result.Outcome == PhaseTransition.Advance)
             logger.LogInformation("Campaign {CampaignId} moved to {Phase} early by {Actor}", campaignId, result.Phase, actor);
-        await FollowPhaseAsync(campaignId);
+        await judging.FollowEarlyAdvanceAsync(campaignId);
+        await results.FollowPhaseOrRetryAsync(campaignId);
         return result;
     }
 

@@ -41,7 +41,9 @@ public static class HangfireHosting
 
     private static PostgreSqlStorage PostgresStorage(string connectionString)
     {
-        var options = new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true };
+        // Long polling (LISTEN/NOTIFY): an enqueued job, such as judge assignment after an early advance, starts at once
+        // rather than at the next 15-second poll.
+        var options = new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true, EnableLongPolling = true };
         return new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, options), options);
     }
 }

@@ -11,7 +11,7 @@ namespace CitySpiritAwards.Web.Judging;
 /// panel (once: the assignment grain of each category decides, however many jobs and silos ask); from PublicVoting on,
 /// every category's shortlist is published (once: the first published stands). The phase job runs this after each
 /// catch-up, including its minutely safety net, so a lost run is repaired within a minute; the administrators' early
-/// advance runs it too.
+/// advance runs it too, handing judge assignment to a background job (<see cref="FollowEarlyAdvanceAsync"/>).
 /// </summary>
 public sealed class JudgingRoundJob(IGrainFactory grains, IBackgroundJobClient jobs, ILogger<JudgingRoundJob> logger)
 {
@@ -43,6 +43,19 @@ public sealed class JudgingRoundJob(IGrainFactory grains, IBackgroundJobClient j
         var shortlist = await grains.GetGrain<ICommitteeShortlistGrain>(JudgingKeys.For(campaignId, categoryId)).PublishAsync(actor);
         logger.LogInformation("Shortlist of {CampaignId}/{CategoryId} published with {Count} entries by {Actor}", campaignId, categoryId, shortlist.Entries.Count, actor);
         return shortlist;
+    }
+
+    /// <summary>
+    /// After an administrator's early advance. Assigning a city's entries takes seconds per award, longer than a request
+    /// should wait, so on entering CommitteeScoring it is enqueued (the chair's page says when each award is done; the
+    /// minutely safety net repeats it if the job is lost). Other phases follow at once, as results are made from them.
+    /// </summary>
+    public async Task FollowEarlyAdvanceAsync(string campaignId)
+    {
+        if ((await grains.GetGrain<ICampaignGrain>(campaignId).GetAsync())?.Phase == CampaignPhase.CommitteeScoring)
+            jobs.Enqueue<JudgingRoundJob>(job => job.FollowPhaseAsync(campaignId));
+        else
+            await FollowPhaseOrRetryAsync(campaignId);
     }
 
     /// <summary>

@@ -5,7 +5,9 @@ using CitySpiritAwards.Domain.Campaigns;
 using CitySpiritAwards.Domain.Categories;
 using CitySpiritAwards.Domain.Judging;
 using CitySpiritAwards.Web.Campaigns;
+using CitySpiritAwards.Web.Judging;
 using CitySpiritAwards.Web.Tests.Support;
+using Hangfire;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CitySpiritAwards.Web.Tests.Judging;
@@ -41,7 +43,7 @@ public sealed class JudgingRoundJobTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task An_administrators_early_advance_assigns_judges_and_the_next_one_publishes_the_shortlist_from_submitted_scores()
+    public async Task An_administrators_early_advance_assigns_judges_in_a_background_job_and_the_next_one_publishes_the_shortlist_from_submitted_scores()
     {
         await _site.CreateCampaignAsync("early", judgesPerEntry: 1, shortlistSize: 1);
         var entries = await _site.EntriesAsync("early", CategoryIds.Excellence, 2);
@@ -50,7 +52,9 @@ public sealed class JudgingRoundJobTests : IAsyncLifetime
         foreach (var phase in new[] { "Nominating", "Screening", "CommitteeScoring" })
             (await admin.PostAsJsonAsync("/api/admin/campaigns/early/phase", new { phase })).EnsureSuccessStatusCode();
 
-        var assignment = (await _site.AssignmentAsync("early", CategoryIds.Excellence))!;
+        // The request did not wait for the assignment: a Hangfire job of its own makes it, shortly after.
+        Assert.Contains("early", AssignmentJobCampaigns());
+        var assignment = (await Eventually.GetAsync(() => _site.AssignmentAsync("early", CategoryIds.Excellence), a => a is not null))!;
         var scores = _site.Grains.GetGrain<IMemberScoresGrain>(JudgingKeys.For("early", "e1"));
         Assert.True((await scores.SaveAsync(entries[0], Marks(4), null, SheetAction.Submit)).Succeeded);
         Assert.True((await scores.SaveAsync(entries[1], Marks(9), null, SheetAction.Submit)).Succeeded);
@@ -62,6 +66,18 @@ public sealed class JudgingRoundJobTests : IAsyncLifetime
         Assert.Equal([entries[1]], shortlist.Entries.Select(e => e.NominationId));
         Assert.Equal(9m, shortlist.Entries[0].RawScore);
         Assert.Empty((await _site.ShortlistAsync("early", CategoryIds.Wisdom))!.Entries);
+    }
+
+    /// <summary>The campaigns of the judge-assignment jobs Hangfire was given, in whatever state they reached.</summary>
+    private List<string?> AssignmentJobCampaigns()
+    {
+        var monitoring = _site.App.Services.GetRequiredService<JobStorage>().GetMonitoringApi();
+        var jobs = monitoring.EnqueuedJobs("default", 0, 100).Select(j => j.Value.Job)
+            .Concat(monitoring.ProcessingJobs(0, 100).Select(j => j.Value.Job))
+            .Concat(monitoring.SucceededJobs(0, 100).Select(j => j.Value.Job))
+            .Concat(monitoring.FailedJobs(0, 100).Select(j => j.Value.Job));
+        return jobs.Where(job => job?.Type == typeof(JudgingRoundJob) && job.Method.Name == nameof(JudgingRoundJob.FollowPhaseAsync))
+            .Select(job => job!.Args[0] as string).ToList();
     }
 
     private static Dictionary<string, int> Marks(int mark) => new()

@@ -55,6 +55,8 @@ public sealed class CampaignModel(
             var result = await phases.AdvanceEarlyAsync(campaignId, phase.Value, $"admin:{User.Identity?.Name}");
             (Message, IsError) = result.Outcome switch
             {
+                PhaseTransition.Advance when result.Phase == CampaignPhase.CommitteeScoring =>
+                    ($"{text["Admin.Campaign.Advanced", text[$"Phase.{result.Phase}"]]} {text["Admin.Campaign.AssigningJudges"]}", false),
                 PhaseTransition.Advance => (text["Admin.Campaign.Advanced", text[$"Phase.{result.Phase}"]].Value, false),
                 PhaseTransition.AlreadyDone => (text["Admin.Campaign.AlreadyThere", text[$"Phase.{result.Phase}"]].Value, false),
                 _ => (text["Admin.Campaign.CannotSkip", text[$"Phase.{result.Phase}"]].Value, true),
