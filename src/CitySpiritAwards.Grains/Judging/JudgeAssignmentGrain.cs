@@ -20,6 +20,12 @@ public sealed class JudgeAssignmentGrain(
     private const int ShortOfJudgesNamed = 50;
 
     private AssignmentState S => state.State;
+
+    /// <summary>
+    /// The entries-in-judging mark and the panel the last top-up saw, in this activation only: the minutely safety net
+    /// then costs two small reads, not the award's entries, until an entry or a member comes or goes.
+    /// </summary>
+    private (EntriesInJudgingMark Entries, string Panel)? _toppedUpFor;
     private string CampaignId => JudgingKeys.Split(this.GetPrimaryKeyString()).CampaignId;
     private string CategoryId => JudgingKeys.Split(this.GetPrimaryKeyString()).Id;
 
@@ -53,6 +59,9 @@ public sealed class JudgeAssignmentGrain(
         if (panel.Count == 0)
             return await GetAsync();
 
+        var seen = (await nominations.EntriesInJudgingMarkAsync(CampaignId, CategoryId), string.Join(',', panel.Select(m => m.MemberId).Order(StringComparer.Ordinal)));
+        if (S.AssignedAt is not null && _toppedUpFor == seen)
+            return Snapshot();
         var entries = (await nominations.EntriesInJudgingAsync(CampaignId, CategoryId))
             .Select(n => new EntryToJudge(n.Id, CategoryId, n.NominatorId)).ToList();
         var judgesPerEntry = campaign.Settings.JudgesPerEntry;
@@ -65,6 +74,7 @@ public sealed class JudgeAssignmentGrain(
             Apply(plan, entries);
             Record(actor, $"assigned {entries.Count} entries to {panel.Count} members, {judgesPerEntry} judges each");
             await PersistAsync(S.Entries, complete: true);
+            _toppedUpFor = seen;
             return Snapshot();
         }
 
@@ -76,6 +86,7 @@ public sealed class JudgeAssignmentGrain(
             Record(actor, "gave entries the judges they lacked");
             await PersistAsync(changed, complete: false);
         }
+        _toppedUpFor = seen;
         return Snapshot();
     }
 
@@ -90,6 +101,7 @@ public sealed class JudgeAssignmentGrain(
             return JudgingOutcome.Refused(refusal);
 
         S.Recusals.Add(new RecusalRecord(memberId, entryId, reason.Trim(), clock.UtcNow));
+        _toppedUpFor = null; // a conflict changes who may judge: the next top-up looks at every entry again
         entry.Judges.Remove(memberId);
         var replacement = JudgeAssignment.Replacement(ToJudge(entry), entry.Judges, await PanelAsync(), Conflicts(), LoadOf);
         if (replacement is not null)
@@ -117,6 +129,7 @@ public sealed class JudgeAssignmentGrain(
             return JudgingOutcome.Refused(refusal);
 
         entry.Judges[entry.Judges.IndexOf(fromMemberId)] = to;
+        _toppedUpFor = null;
         Record(actor, $"moved {entryId} from {fromMemberId} to {to}");
         await PersistAsync([entry], complete: false);
         return JudgingOutcome.Done(to);

@@ -28,7 +28,16 @@ public interface INominationIndex
     /// (one that may never be shown could never go to public voting).
     /// </summary>
     Task<IReadOnlyList<EntryInJudging>> EntriesInJudgingAsync(string campaignId, string categoryId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// How many entries a category has in judging and when the latest became one: it changes whenever an entry joins
+    /// (its public_since is then the newest) or leaves (the count falls), so judge assignment reads the entries only then.
+    /// </summary>
+    Task<EntriesInJudgingMark> EntriesInJudgingMarkAsync(string campaignId, string categoryId, CancellationToken cancellationToken = default);
 }
+
+/// <summary>A category's entries in judging, counted, with the time (Unix ms) the latest of them became public.</summary>
+public sealed record EntriesInJudgingMark(long Count, long? LatestPublicSince);
 
 /// <summary>An entry in judging, with its nominator (who may never judge it; never shown to judges).</summary>
 public sealed record EntryInJudging(string Id, string NominatorId);

@@ -136,6 +136,16 @@ public sealed class NominationIndex(ReadTables tables, TimeProvider time) : INom
         }
     }
 
+    public async Task<EntriesInJudgingMark> EntriesInJudgingMarkAsync(string campaignId, string categoryId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await tables.OpenAsync(cancellationToken);
+        var (count, latest) = await connection.QuerySingleAsync<(long Count, long? Latest)>(new CommandDefinition("""
+            SELECT count(*), max(public_since) FROM nominations
+            WHERE campaign_id = @CampaignId AND category_id = @CategoryId AND public_since IS NOT NULL
+            """, new { CampaignId = campaignId, CategoryId = categoryId }, cancellationToken: cancellationToken));
+        return new EntriesInJudgingMark(count, latest);
+    }
+
     private static object Parameters(NominationRow row) => new
     {
         row.Id,

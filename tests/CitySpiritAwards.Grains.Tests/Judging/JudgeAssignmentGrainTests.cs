@@ -64,6 +64,28 @@ public sealed class JudgeAssignmentGrainTests(EmbeddedClusterFixture fixture)
     }
 
     [Fact]
+    public async Task The_minutely_top_up_reads_the_awards_entries_again_only_when_an_entry_or_a_member_came()
+    {
+        var round = await JudgingScenario.StartAsync(fixture.Grains, judgesPerEntry: 1);
+        await round.EntriesAsync(2);
+        await round.PanelAsync("m1");
+        await round.AdvanceToAsync(CampaignPhase.CommitteeScoring);
+        await round.Assignment.EnsureAssignedAsync("job:phase");
+        var reads = fixture.NominationIndex.EntryReadsOf(round.CampaignId, JudgingScenario.Category);
+
+        await round.Assignment.EnsureAssignedAsync("job:phase");
+        await round.Assignment.EnsureAssignedAsync("job:phase");
+        Assert.Equal(reads, fixture.NominationIndex.EntryReadsOf(round.CampaignId, JudgingScenario.Category));
+
+        var late = await round.EntriesAsync(1, prefix: "late");
+        var topped = (await round.Assignment.EnsureAssignedAsync("job:phase"))!;
+        Assert.Equal(["m1"], topped.JudgesOf(late[0]));
+        await round.PanelAsync("m2");
+        await round.Assignment.EnsureAssignedAsync("job:phase");
+        Assert.Equal(reads + 2, fixture.NominationIndex.EntryReadsOf(round.CampaignId, JudgingScenario.Category));
+    }
+
+    [Fact]
     public async Task A_recusal_hands_the_entry_to_the_least_busy_eligible_member_and_is_never_undone()
     {
         var round = await JudgingScenario.StartAsync(fixture.Grains, judgesPerEntry: 2);

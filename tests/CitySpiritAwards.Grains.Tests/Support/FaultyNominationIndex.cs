@@ -10,6 +10,10 @@ namespace CitySpiritAwards.Grains.Tests.Support;
 public sealed class FaultyNominationIndex(INominationIndex inner) : INominationIndex
 {
     private readonly ConcurrentDictionary<string, bool> _failing = new();
+    private readonly ConcurrentDictionary<string, int> _entryReads = new();
+
+    /// <summary>How many times a category's entries in judging were read (what a top-up of its assignment costs).</summary>
+    public int EntryReadsOf(string campaignId, string categoryId) => _entryReads.GetValueOrDefault($"{campaignId}/{categoryId}");
 
     public void FailRowWritesOf(string nominationId) => _failing[nominationId] = true;
 
@@ -24,6 +28,12 @@ public sealed class FaultyNominationIndex(INominationIndex inner) : INominationI
     public Task ForgetPendingAsync(string nominationId, CancellationToken cancellationToken = default) =>
         inner.ForgetPendingAsync(nominationId, cancellationToken);
 
-    public Task<IReadOnlyList<EntryInJudging>> EntriesInJudgingAsync(string campaignId, string categoryId, CancellationToken cancellationToken = default) =>
-        inner.EntriesInJudgingAsync(campaignId, categoryId, cancellationToken);
+    public Task<IReadOnlyList<EntryInJudging>> EntriesInJudgingAsync(string campaignId, string categoryId, CancellationToken cancellationToken = default)
+    {
+        _entryReads.AddOrUpdate($"{campaignId}/{categoryId}", 1, (_, reads) => reads + 1);
+        return inner.EntriesInJudgingAsync(campaignId, categoryId, cancellationToken);
+    }
+
+    public Task<EntriesInJudgingMark> EntriesInJudgingMarkAsync(string campaignId, string categoryId, CancellationToken cancellationToken = default) =>
+        inner.EntriesInJudgingMarkAsync(campaignId, categoryId, cancellationToken);
 }
