@@ -1,7 +1,9 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using CitySpiritAwards.Abstractions.Campaigns;
 using CitySpiritAwards.Testing;
 using CitySpiritAwards.Web.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CitySpiritAwards.Web.Tests.Nominations;
 
@@ -91,6 +93,30 @@ public sealed partial class NominatePageTests(NominationApiTests.Site site) : IC
 
         Assert.Contains("The nomination has been withdrawn.", after);
         Assert.Contains("Withdrawn", after);
+    }
+
+    [Theory]
+    [InlineData("en", "you have made them all", "See my nominations")]
+    [InlineData("zh-CN", "您的名额已用完", "查看我的推荐")]
+    public async Task Once_the_quota_is_used_the_page_offers_no_form_only_the_way_to_the_residents_nominations(string culture, string used, string link)
+    {
+        var resident = await ResidentAsync(culture);
+        var quota = (await site.App.Services.GetRequiredService<IGrainFactory>().GetGrain<ICampaignGrain>("demo").GetAsync())!.Settings.NominationsPerResident;
+        for (var i = 0; i < quota; i++)
+        {
+            var (_, form) = await resident.GetAsync("/campaigns/demo/nominate");
+            Assert.Contains("name=\"NominationId\"", form); // still offered while a place is left
+            var submitted = await resident.SubmitMultipartAsync("/campaigns/demo/nominate", Form($"钱阿婆{i}", AccountBrowser.NewEmail("nominee"), Guid.NewGuid().ToString("N")));
+            Assert.Equal(HttpStatusCode.Redirect, submitted.StatusCode);
+        }
+
+        var (status, page) = await resident.GetAsync("/campaigns/demo/nominate");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains(used, WebUtility.HtmlDecode(page));
+        Assert.Contains(link, WebUtility.HtmlDecode(page));
+        Assert.DoesNotContain("name=\"NominationId\"", page);
+        Assert.DoesNotContain("enctype=\"multipart/form-data\"", page);
     }
 
     [GeneratedRegex("name=\"NominationId\" value=\"([0-9a-f]{32})\"")]

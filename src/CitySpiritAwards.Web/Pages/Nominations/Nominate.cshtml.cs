@@ -1,4 +1,5 @@
 using CitySpiritAwards.Abstractions.Campaigns;
+using CitySpiritAwards.Abstractions.Nominations;
 using CitySpiritAwards.Domain.Campaigns;
 using CitySpiritAwards.Domain.Categories;
 using CitySpiritAwards.Domain.Nominations;
@@ -22,6 +23,12 @@ public sealed class NominateModel(NominationFormServices services) : NominationF
     public CampaignSnapshot? Campaign { get; private set; }
 
     public bool IsOpen => Campaign?.Phase == CampaignPhase.Nominating;
+
+    /// <summary>When nominating opens, while the campaign has not reached it yet (the page says so rather than only "closed").</summary>
+    public DateTimeOffset? OpensAt => Campaign is { Phase: < CampaignPhase.Nominating } campaign ? campaign.Schedule.StartOf(CampaignPhase.Nominating) : null;
+
+    /// <summary>How many more this resident may submit; at 0 the page offers no form, only the way to their nominations.</summary>
+    public int Remaining { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string campaignId, string? category)
     {
@@ -65,7 +72,12 @@ public sealed class NominateModel(NominationFormServices services) : NominationF
     private async Task<bool> LoadAsync(string campaignId)
     {
         Campaign = await Nominations.Grains.GetGrain<ICampaignGrain>(campaignId).GetAsync();
+        if (Campaign is null)
+            return false;
         await LoadChoicesAsync();
-        return Campaign is not null;
+        if (IsOpen)
+            Remaining = await Nominations.Grains.GetGrain<IResidentNominationsGrain>(
+                IResidentNominationsGrain.KeyFor(campaignId, NominationsApi.UserId(User))).RemainingAsync();
+        return true;
     }
 }
