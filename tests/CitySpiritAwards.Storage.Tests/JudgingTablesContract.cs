@@ -67,6 +67,30 @@ public abstract class JudgingTablesContract(ReadTables tables)
         Assert.Null(await _queries.FindInQueueAsync(_campaign, "ben", inclusive[0]));
     }
 
+    [Fact]
+    public async Task A_member_narrows_their_queue_to_one_award_or_status_or_sorts_it_by_name_and_keeps_their_whole_progress()
+    {
+        var wisdom = await EntriesAsync(CategoryIds.Wisdom, 3);
+        var inclusive = await EntriesAsync(CategoryIds.Inclusiveness, 2);
+        await AssignAsync(CategoryIds.Wisdom, 1, true, [.. wisdom.Select(e => (e, new[] { "ann" }))]);
+        await AssignAsync(CategoryIds.Inclusiveness, 1, true, [.. inclusive.Select(e => (e, new[] { "ann" }))]);
+        await SheetAsync("ann", wisdom[1], CategoryIds.Wisdom, SheetStatus.Submitted, 1);
+        await SheetAsync("ann", inclusive[0], CategoryIds.Inclusiveness, SheetStatus.Draft, 2);
+
+        var oneAward = await _queries.QueueAsync(_campaign, "ann", 1, 50, new QueueFilter { CategoryId = CategoryIds.Wisdom });
+        var toDo = await _queries.QueueAsync(_campaign, "ann", 1, 50, new QueueFilter { Status = SheetStatus.ToDo });
+        var drafts = await _queries.QueueAsync(_campaign, "ann", 1, 50, new QueueFilter { Status = SheetStatus.Draft });
+        var byName = await _queries.QueueAsync(_campaign, "ann", 1, 2, new QueueFilter { ByName = true });
+
+        Assert.Equal(wisdom, oneAward.Items.Select(i => i.EntryId));
+        Assert.Equal((3, 5, 1), (oneAward.Paging.Total, oneAward.Count, oneAward.Submitted));
+        Assert.Equal([inclusive[1], wisdom[0], wisdom[2]], toDo.Items.Select(i => i.EntryId));
+        Assert.Equal([inclusive[0]], drafts.Items.Select(i => i.EntryId));
+        // 候选00 of both awards come before 候选01: by name, not award by award.
+        Assert.Equal(["候选00", "候选00"], byName.Items.Select(i => i.NomineeName));
+        Assert.Equal((5, 3), (byName.Paging.Total, byName.Paging.PageCount));
+    }
+
     private async Task<(int, int)?> PositionAsync(string member, string entry) =>
         await _queries.FindInQueueAsync(_campaign, member, entry) is { } found ? (found.Position, found.Count) : null;
 

@@ -8,7 +8,26 @@ namespace CitySpiritAwards.Storage.Judging;
 /// <summary>One entry in a member's queue: what was nominated (never who nominated it) and where their sheet stands.</summary>
 public sealed record QueueEntry(string EntryId, string CategoryId, string NomineeName, string DistrictId, SheetStatus Status);
 
-public sealed record QueuePage(IReadOnlyList<QueueEntry> Items, Paging Paging, int Submitted);
+/// <summary>A page of a member's queue (filtered), with their whole queue's size and how much of it is submitted.</summary>
+public sealed record QueuePage(IReadOnlyList<QueueEntry> Items, Paging Paging, int Count, int Submitted);
+
+/// <summary>Which of a member's entries a page shows: one award, one status; in the queue's order or by nominee name.</summary>
+public sealed record QueueFilter
+{
+    public static readonly QueueFilter All = new();
+
+    /// <summary>From a page's or the API's query: an unknown award or order is ignored (the whole queue, in its order).</summary>
+    public static QueueFilter From(string? category, SheetStatus? status, string? order) => new()
+    {
+        CategoryId = category is not null && CategoryIds.IsKnown(category) ? category : null,
+        Status = status is { } known && Enum.IsDefined(known) ? known : null,
+        ByName = string.Equals(order, "name", StringComparison.OrdinalIgnoreCase),
+    };
+
+    public string? CategoryId { get; init; }
+    public SheetStatus? Status { get; init; }
+    public bool ByName { get; init; }
+}
 
 public sealed record MemberProgressRow(string MemberId, int Assigned, int Submitted, int Drafts);
 
@@ -45,17 +64,24 @@ public sealed class JudgingQueries(ReadTables tables)
 
     private static readonly string QueueColumns = $"a.entry_id, a.category_id, n.nominee_name, n.district_id, coalesce(s.status, 'ToDo') AS status, {Rank} AS rank";
 
-    public async Task<QueuePage> QueueAsync(string campaignId, string memberId, int? page, int? pageSize, CancellationToken cancellationToken = default)
+    public async Task<QueuePage> QueueAsync(
+        string campaignId, string memberId, int? page, int? pageSize, QueueFilter? filter = null, CancellationToken cancellationToken = default)
     {
+        filter ??= QueueFilter.All;
         await using var connection = await tables.OpenAsync(cancellationToken);
-        var parameters = new DynamicParameters(new { CampaignId = campaignId, MemberId = memberId });
-        var (total, submitted) = await connection.QuerySingleAsync<(long Total, long Submitted)>(new CommandDefinition(
+        var parameters = new DynamicParameters(new { CampaignId = campaignId, MemberId = memberId, Category = filter.CategoryId, Status = filter.Status?.ToString() });
+        var (count, submitted) = await connection.QuerySingleAsync<(long Count, long Submitted)>(new CommandDefinition(
             $"SELECT count(*), coalesce(sum(CASE WHEN s.status = 'Submitted' THEN 1 ELSE 0 END), 0) {MemberEntries}", parameters, cancellationToken: cancellationToken));
+        var conditions = (filter.CategoryId is null ? "" : " AND a.category_id = @Category") + (filter.Status is null ? "" : " AND coalesce(s.status, 'ToDo') = @Status");
+        var total = conditions.Length == 0
+            ? count
+            : await connection.QuerySingleAsync<long>(new CommandDefinition($"SELECT count(*) {MemberEntries}{conditions}", parameters, cancellationToken: cancellationToken));
         var paging = Paging.For(page, pageSize, (int)total, PageSizes.Judging);
         parameters.AddDynamicParams(new { Take = paging.PageSize, paging.Skip });
+        var order = filter.ByName ? "n.nominee_name, a.entry_id" : "rank, a.entry_id";
         var items = await connection.QueryAsync<QueueData>(new CommandDefinition(
-            $"SELECT {QueueColumns} {MemberEntries} ORDER BY rank, a.entry_id LIMIT @Take OFFSET @Skip", parameters, cancellationToken: cancellationToken));
-        return new QueuePage(items.Select(i => i.Entry).ToList(), paging, (int)submitted);
+            $"SELECT {QueueColumns} {MemberEntries}{conditions} ORDER BY {order} LIMIT @Take OFFSET @Skip", parameters, cancellationToken: cancellationToken));
+        return new QueuePage(items.Select(i => i.Entry).ToList(), paging, (int)count, (int)submitted);
     }
 
     /// <summary>The entry at this position of the member's queue: (its place, counting from 1, and the queue's length), or null when it is not theirs.</summary>

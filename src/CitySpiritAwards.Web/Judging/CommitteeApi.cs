@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using CitySpiritAwards.Abstractions.Judging;
 using CitySpiritAwards.Domain.Judging;
+using CitySpiritAwards.Storage.Judging;
 using CitySpiritAwards.Web.Identity;
 using CitySpiritAwards.Web.Nominations;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -17,7 +18,7 @@ public static class CommitteeApi
     public static void MapCommitteeApi(this WebApplication app)
     {
         var members = app.MapGroup("api/committee/{campaignId}").RequireAuthorization(Roles.CommitteeMember).WithTags("Committee");
-        members.MapGet("queue", QueueAsync).WithSummary("The entries assigned to the signed-in member, 50 a page, with where each score stands and the next to score. Never shows who nominated an entry.");
+        members.MapGet("queue", QueueAsync).WithSummary("The entries assigned to the signed-in member, 50 a page (category and status — ToDo, Draft, Submitted — narrow it; order Name sorts by nominee), with where each score stands and the next to score. Never shows who nominated an entry.");
         members.MapGet("entries/{entryId}", EntryAsync).WithSummary("One assigned entry with the rubric in force and the member's own score sheet (never other members' scores).");
         members.MapPut("entries/{entryId}/score", ScoreAsync)
             .WithSummary("Saves a draft (submit: false; criteria may be left out) or submits the score (every criterion 1-10). A submitted score may be changed until scoring closes.");
@@ -26,8 +27,8 @@ public static class CommitteeApi
     }
 
     private static async Task<Results<Ok<MemberQueue>, ProblemHttpResult>> QueueAsync(
-        string campaignId, int? page, ClaimsPrincipal user, [AsParameters] JudgingServices services) =>
-        await services.QueueAsync(campaignId, NominationsApi.UserId(user), page) is { } queue
+        string campaignId, int? page, string? category, SheetStatus? status, string? order, ClaimsPrincipal user, [AsParameters] JudgingServices services) =>
+        await services.QueueAsync(campaignId, NominationsApi.UserId(user), page, QueueFilter.From(category, status, order)) is { } queue
             ? TypedResults.Ok(queue)
             : Refused(services, JudgingRefusals.NotFound);
 

@@ -44,15 +44,15 @@ public sealed record JudgingServices(
     public Task<CampaignSnapshot?> CampaignAsync(string campaignId) => Grains.GetGrain<ICampaignGrain>(campaignId).GetAsync();
 
     /// <summary>A page of the entries assigned to a member; null when the campaign does not exist.</summary>
-    public async Task<MemberQueue?> QueueAsync(string campaignId, string memberId, int? page = null)
+    public async Task<MemberQueue?> QueueAsync(string campaignId, string memberId, int? page = null, QueueFilter? filter = null)
     {
         if (await CampaignAsync(campaignId) is not { } campaign)
             return null;
         var closed = await ClosedBecauseAsync(campaign);
-        var entries = await Queries.QueueAsync(campaignId, memberId, page, null);
+        var entries = await Queries.QueueAsync(campaignId, memberId, page, null, filter);
         var next = await NextToScoreAsync(campaign, closed, memberId, afterEntryId: null);
         return new MemberQueue(campaign, entries.Items.Select(e => QueueItem.From(e, closed[e.CategoryId])).ToList(),
-            ClosesAt(campaign), entries.Paging.Total, entries.Submitted, entries.Paging, next);
+            ClosesAt(campaign), entries.Count, entries.Submitted, entries.Paging, next);
     }
 
     /// <summary>The member's next entry still to submit after <paramref name="afterEntryId"/> (wrapping round), or null when none is left.</summary>

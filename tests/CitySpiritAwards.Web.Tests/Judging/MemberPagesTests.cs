@@ -34,6 +34,9 @@ public sealed class MemberPagesTests : IAsyncLifetime
 
     private static string EntryPath(string entry) => $"/committee/{Campaign}/entries/{entry}";
 
+    /// <summary>The entry's line in the queue's list (not the "score the next entry" button).</summary>
+    private static string Listed(string entry) => $"class=\"queue-link\" href=\"{EntryPath(entry)}\"";
+
     [Fact]
     public async Task The_queue_lists_only_the_members_entries_in_Chinese_without_the_nominator()
     {
@@ -46,12 +49,35 @@ public sealed class MemberPagesTests : IAsyncLifetime
         Assert.Contains("评审任务", html);
         Assert.Contains("已提交 0 / 2", html);
         Assert.Contains("评下一条", html);
-        Assert.Equal(2, html.Split("待评分").Length - 1 - 0 /* badges */);
+        Assert.Equal(2, html.Split("class=\"queue-item status-todo\"").Length - 1);
+        Assert.Contains("待评分</span>", html);
         foreach (var entry in _entries)
             Assert.Equal(mine.Contains(entry), html.Contains(EntryPath(entry)));
         Assert.DoesNotContain("推荐人钱多多", html);
         Assert.DoesNotContain("nominator@example.org", html);
         Assert.DoesNotContain(_nominator, html);
+    }
+
+    [Fact]
+    public async Task A_member_shows_only_the_entries_still_to_score_and_the_progress_stays_the_whole_queues()
+    {
+        var ann = await _site.BrowserAsync("ann@example.org", "en");
+        var mine = await EntriesOfAsync(_ann);
+        var client = _site.Grains.GetGrain<CitySpiritAwards.Abstractions.Judging.IMemberScoresGrain>(
+            CitySpiritAwards.Abstractions.Judging.JudgingKeys.For(Campaign, _ann));
+        Assert.True((await client.SaveAsync(mine[0], new Dictionary<string, int> { ["embodiment"] = 8, ["impact"] = 8, ["sustained"] = 8, ["evidence"] = 8 },
+            null, CitySpiritAwards.Domain.Judging.SheetAction.Submit)).Succeeded);
+
+        var (_, toDo) = await ann.GetAsync($"/committee/{Campaign}?status=ToDo");
+        var (_, submitted) = await ann.GetAsync($"/committee/{Campaign}?status=Submitted&category={CategoryIds.Wisdom}");
+
+        Assert.Contains("Filter my entries", toDo);
+        Assert.Contains("<option value=\"ToDo\" selected=\"selected\">", toDo);
+        Assert.DoesNotContain(Listed(mine[0]), toDo);
+        Assert.Contains(Listed(mine[1]), toDo);
+        Assert.Contains(Listed(mine[0]), submitted);
+        Assert.DoesNotContain(Listed(mine[1]), submitted);
+        Assert.Contains("1 of 2", System.Net.WebUtility.HtmlDecode(toDo)); // progress counts the whole queue
     }
 
     [Fact]

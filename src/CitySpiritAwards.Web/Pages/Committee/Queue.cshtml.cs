@@ -1,3 +1,5 @@
+using CitySpiritAwards.Domain.Judging;
+using CitySpiritAwards.Storage.Judging;
 using CitySpiritAwards.Web.Identity;
 using CitySpiritAwards.Web.Judging;
 using CitySpiritAwards.Web.Nominations;
@@ -17,9 +19,13 @@ public sealed class QueueModel(JudgingServices services) : PageModel
     public MemberQueue? Queue { get; private set; }
     public string? Message { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string campaignId, string? recused, [FromQuery] int? page)
+    public QueueFilter Filter { get; private set; } = QueueFilter.All;
+
+    public async Task<IActionResult> OnGetAsync(
+        string campaignId, string? recused, [FromQuery] int? page, [FromQuery] string? category, [FromQuery] SheetStatus? status, [FromQuery] string? order)
     {
-        Queue = await services.QueueAsync(campaignId, NominationsApi.UserId(User), page);
+        Filter = QueueFilter.From(category, status, order);
+        Queue = await services.QueueAsync(campaignId, NominationsApi.UserId(User), page, Filter);
         if (Queue is null)
             return NotFound();
         Message = recused switch
@@ -30,4 +36,13 @@ public sealed class QueueModel(JudgingServices services) : PageModel
         };
         return Page();
     }
+
+    /// <summary>This page's address with the filter kept and the page changed (paging links).</summary>
+    public string PageLink(int page) => QueryString.Create(new Dictionary<string, string?>
+    {
+        ["category"] = Filter.CategoryId,
+        ["status"] = Filter.Status?.ToString(),
+        ["order"] = Filter.ByName ? "name" : null,
+        ["page"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    }.Where(p => p.Value is not null)).ToUriComponent();
 }
