@@ -8,7 +8,8 @@ namespace CitySpiritAwards.BrowserTests;
 /// A whole campaign through the site's pages, in each language, each step as the person would take it (see
 /// <see cref="Journey"/>): a resident on a phone registers, confirms by the emailed link and nominates two neighbours, one
 /// with a photo; the nominees agree through their links; the moderator approves; the chair seats two committee members;
-/// one member scores both entries, the other steps aside from one and scores the other; the chair finalises the shortlist;
+/// one member scores both entries, the other steps aside from one and scores the other; the chair finalises the shortlist
+/// (first forgetting the tick that says it cannot be undone);
 /// two residents vote and check their receipts; the second vote is held as suspicious until the administrator clears it;
 /// the administrator publishes; a visitor reads the winner, the chart and the certificate, and the chart also without
 /// JavaScript. The administrator starts each phase early on the campaign's page. Every page is checked with axe (no
@@ -253,7 +254,15 @@ public sealed class FullJourneyTests(BrowserFixture browser)
         await Expect(award).ToContainTextAsync($"{text["Judging.Chair.Recusals"]}: member-b — {RecusalReason(journey)}");
         await Expect(award.Locator(".notice-error")).ToContainTextAsync(lin.Name);
         await journey.CheckAsync(page, "chair-progress");
-        await award.GetByRole(AriaRole.Button, new() { Name = text["Judging.Chair.Finalise"] }).ClickAsync();
+        // Pressed without the tick: nothing is finalised, and the page names the box to tick.
+        var finalise = award.GetByRole(AriaRole.Button, new() { Name = text["Judging.Chair.Finalise"] });
+        await finalise.ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync(text["Judging.Chair.FinaliseConfirmFirst", AwardName(journey)]);
+        var tick = Section(page, AwardName(journey)).GetByRole(AriaRole.Checkbox, new() { Name = text["Judging.Chair.FinaliseConfirm"] });
+        await Expect(tick).ToHaveAttributeAsync("aria-invalid", "true");
+        await journey.CheckAsync(page, "chair-finalise-unticked");
+        await tick.CheckAsync();
+        await Section(page, AwardName(journey)).GetByRole(AriaRole.Button, new() { Name = text["Judging.Chair.Finalise"] }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync(text["Judging.Chair.Finalised"]);
         var shortlist = Section(page, AwardName(journey)).Locator("table").First;
         await Expect(shortlist.Locator("tbody tr")).ToHaveCountAsync(2);
@@ -350,6 +359,7 @@ public sealed class FullJourneyTests(BrowserFixture browser)
         await journey.CheckAsync(admin, "results-admin");
         await admin.GetByRole(AriaRole.Button, new() { Name = text["Results.Admin.Recompute"], Exact = true }).ClickAsync();
         await Expect(admin.GetByRole(AriaRole.Status)).ToContainTextAsync(text["Results.Admin.Recomputed"]);
+        await admin.GetByLabel(text["Results.Admin.PublishConfirm"], new() { Exact = true }).CheckAsync(); // publishing cannot be undone
         await admin.GetByRole(AriaRole.Button, new() { Name = text["Results.Admin.Publish"], Exact = true }).ClickAsync();
         await Expect(admin.GetByRole(AriaRole.Status)).ToContainTextAsync(text["Results.Admin.Published"]);
         await Expect(admin.Locator("main dl")).ToContainTextAsync(text["Phase.Published"]);

@@ -36,21 +36,29 @@ public sealed class AdminCampaignPagesTests(ResultsSite site) : IClassFixture<Re
         var (_, before) = await admin.GetAsync(page);
         Assert.Contains("<button type=\"submit\" class=\"button\" name=\"phase\" value=\"Nominating\">Open nominations now</button>", before);
 
-        var (_, unticked) = await admin.SubmitForPageAsync(page, Start(CampaignPhase.Nominating, confirm: false));
-        Assert.Contains("Tick the confirmation box first. Nothing has changed.", unticked);
+        // Without the tick: the page comes back with the box marked and named in the error summary; nothing starts.
+        var (uncheckedStatus, unticked) = await admin.SubmitForPageAsync(page, Start(CampaignPhase.Nominating, confirm: false));
+        Assert.Equal(HttpStatusCode.OK, uncheckedStatus);
+        Assert.Contains("<a href=\"#confirm\">Tick the confirmation box first. Nothing has changed.</a>", unticked);
+        Assert.Contains("id=\"confirm\" name=\"confirm\" value=\"true\" aria-invalid=\"true\" aria-describedby=\"confirm-error\"", unticked);
         Assert.Equal(CampaignPhase.Draft, await PhaseAsync("admin-early"));
 
-        var (status, started) = await admin.SubmitForPageAsync(page, Start(CampaignPhase.Nominating));
+        // With it: a redirect back to the page (post/redirect/get), which says what happened once.
+        var response = await admin.SubmitAsync(page, Start(CampaignPhase.Nominating));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(page, response.Headers.Location?.OriginalString);
+        var (status, started) = await admin.GetAsync(page);
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Contains("The campaign is now in Nominations open.", started);
         Assert.Contains("value=\"Screening\">Close nominations and start screening now</button>", started); // the next step is offered
         Assert.Equal(CampaignPhase.Nominating, await PhaseAsync("admin-early"));
+        Assert.DoesNotContain("The campaign is now in Nominations open.", (await admin.GetAsync(page)).Html); // a refresh says nothing again
 
         // The same form sent again (a double click, a second tab): nothing more happens.
-        var (_, again) = await admin.SubmitForPageAsync(page, Start(CampaignPhase.Nominating));
+        var (_, again) = await admin.SubmitAndFollowAsync(page, Start(CampaignPhase.Nominating));
         Assert.Contains("The campaign is already in Nominations open; nothing changed.", again);
         // A form from a tab left open long ago, asking for a later phase: refused, the campaign stays.
-        var (_, skipped) = await admin.SubmitForPageAsync(page, Start(CampaignPhase.PublicVoting));
+        var (_, skipped) = await admin.SubmitAndFollowAsync(page, Start(CampaignPhase.PublicVoting));
         Assert.Contains("Phases cannot be skipped: the campaign is in Nominations open.", skipped);
         Assert.Equal(CampaignPhase.Nominating, await PhaseAsync("admin-early"));
 
@@ -66,7 +74,7 @@ public sealed class AdminCampaignPagesTests(ResultsSite site) : IClassFixture<Re
         await site.VoteAsync("admin-close", entries["B"]);
         var admin = await AdminAsync("zh-CN");
 
-        var (_, closed) = await admin.SubmitForPageAsync("/admin/campaigns/admin-close", Start(CampaignPhase.Tallying));
+        var (_, closed) = await admin.SubmitAndFollowAsync("/admin/campaigns/admin-close", Start(CampaignPhase.Tallying));
 
         Assert.Contains("已进入「计票中」。", closed);
         Assert.Contains("现在公布评选结果", closed);
@@ -130,7 +138,7 @@ public sealed class AdminCampaignPagesTests(ResultsSite site) : IClassFixture<Re
         var response = await admin.SubmitAsync("/admin/campaigns/new", NewCampaignForm("spring-2027", nominating));
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal("/admin/campaigns/spring-2027?created=true", response.Headers.Location?.OriginalString);
+        Assert.Equal("/admin/campaigns/spring-2027", response.Headers.Location?.OriginalString);
         var campaign = await site.Grains.GetGrain<ICampaignGrain>("spring-2027").GetAsync();
         Assert.NotNull(campaign);
         Assert.Equal(CampaignPhase.Draft, campaign.Phase);
@@ -138,9 +146,10 @@ public sealed class AdminCampaignPagesTests(ResultsSite site) : IClassFixture<Re
         Assert.Equal(nominating.AddDays(60), campaign.Schedule.StartOf(CampaignPhase.Published));
         Assert.Equal(new CampaignSettings(3, 2, 60, 40, 8, 4, LiveTallies: false, AllowVoteChanges: true), campaign.Settings);
         Assert.Equal("City Spirit Awards, spring 2027", campaign.Name.En);
-        var (_, page) = await admin.GetAsync("/admin/campaigns/spring-2027?created=true");
+        var (_, page) = await admin.GetAsync("/admin/campaigns/spring-2027");
         Assert.Contains("The campaign is created, in preparation.", page);
         Assert.Contains("committee 60% · public 40%", page);
+        Assert.DoesNotContain("The campaign is created", (await admin.GetAsync("/admin/campaigns/spring-2027")).Html); // said once, not on refresh
 
         var again = await admin.SubmitForPageAsync("/admin/campaigns/new", NewCampaignForm("spring-2027", nominating.AddDays(1)));
         Assert.Contains("A campaign with the id spring-2027 exists; choose another.", again.Html);

@@ -8,7 +8,10 @@ using CitySpiritAwards.Web.Tests.Support;
 
 namespace CitySpiritAwards.Web.Tests.Judging;
 
-/// <summary>Committee chairs manage panels, follow progress with the scores, reassign, remind and finalise early.</summary>
+/// <summary>
+/// Committee chairs manage panels, follow progress with the scores, reassign, remind and finalise early (after a tick that
+/// says it cannot be undone); each action on the progress page answers with a redirect back to it.
+/// </summary>
 public sealed class ChairPagesTests : IAsyncLifetime
 {
     private const string Campaign = "chaired";
@@ -78,10 +81,10 @@ public sealed class ChairPagesTests : IAsyncLifetime
         var (status, page) = await chair.GetAsync(Progress);
         var progress = System.Text.RegularExpressions.Regex.Replace(page, @"\s+", " ");
         var panelAdd = await JudgingSite.PostAsync(chair, Panels, "Add", Add("cat@example.org"));
-        var reassigned = WebUtility.HtmlDecode(await (await JudgingSite.PostAsync(chair, Progress, "Reassign",
-            new Dictionary<string, string> { ["entryId"] = bensEntry, ["fromMemberId"] = _ann, ["toMemberId"] = cat })).Content.ReadAsStringAsync());
-        var finalised = WebUtility.HtmlDecode(await (await JudgingSite.PostAsync(chair, Progress, "Finalise",
-            new Dictionary<string, string> { ["categoryId"] = CategoryIds.Magnanimity })).Content.ReadAsStringAsync());
+        var (_, reassigned, _) = await JudgingSite.FollowAsync(chair, await JudgingSite.PostAsync(chair, Progress, "Reassign",
+            new Dictionary<string, string> { ["entryId"] = bensEntry, ["fromMemberId"] = _ann, ["toMemberId"] = cat }));
+        var (_, finalised, _) = await JudgingSite.FollowAsync(chair, await JudgingSite.PostAsync(chair, Progress, "Finalise",
+            new Dictionary<string, string> { ["categoryId"] = CategoryIds.Magnanimity, ["confirm"] = "true" }));
         var late = await ann.Client.PutAsJsonAsync($"/api/committee/{Campaign}/entries/{annsEntry}/score", Score(2));
 
         Assert.Equal(HttpStatusCode.OK, status);
@@ -97,6 +100,35 @@ public sealed class ChairPagesTests : IAsyncLifetime
         Assert.Contains("The shortlist is final.", finalised);
         Assert.Equal([annsEntry], (await _site.ShortlistAsync(Campaign, CategoryIds.Magnanimity))!.Entries.Select(e => e.NominationId));
         Assert.Equal(HttpStatusCode.Conflict, late.StatusCode);
+    }
+
+    [Fact]
+    public async Task Finalising_needs_the_tick_without_it_nothing_changes_and_the_page_says_which_box_in_Chinese_too()
+    {
+        await _site.EntriesAsync(Campaign, CategoryIds.Magnanimity, 2, _nominator);
+        await _site.PanelAsync(Campaign, CategoryIds.Magnanimity, _ann);
+        await _site.ClockReachesAsync(Campaign, CampaignPhase.CommitteeScoring);
+        var chair = await _site.BrowserAsync("chair@example.org", "zh-CN");
+        var finalise = new Dictionary<string, string> { ["categoryId"] = CategoryIds.Magnanimity };
+
+        var (_, form) = await chair.GetAsync(Progress);
+        var unticked = await JudgingSite.PostAsync(chair, Progress, "Finalise", finalise);
+        var untickedPage = WebUtility.HtmlDecode(await unticked.Content.ReadAsStringAsync());
+
+        Assert.Contains("<label for=\"finalise-magnanimity\">我明白确定后不能撤销：入围名单不再改变，评委也不能再修改评分。<span class=\"visually-hidden\"> — 大气谦和</span></label>", form);
+        Assert.Equal(HttpStatusCode.OK, unticked.StatusCode);
+        Assert.Contains("<a href=\"#finalise-magnanimity\">请先勾选「大气谦和」下的“我明白确定后不能撤销”，再确定入围名单。什么都没有改变。</a>", untickedPage);
+        Assert.Contains("id=\"finalise-magnanimity\" name=\"confirm\" value=\"true\" aria-invalid=\"true\" aria-describedby=\"finalise-magnanimity-error\"", untickedPage);
+        Assert.Null(await _site.ShortlistAsync(Campaign, CategoryIds.Magnanimity));
+
+        finalise["confirm"] = "true";
+        var ticked = await JudgingSite.PostAsync(chair, Progress, "Finalise", finalise);
+        Assert.Equal(HttpStatusCode.Redirect, ticked.StatusCode);
+        Assert.Equal(Progress, ticked.Headers.Location?.OriginalString);
+        var (_, done, _) = await JudgingSite.FollowAsync(chair, ticked);
+        Assert.Contains("入围名单已确定。", done);
+        Assert.NotNull(await _site.ShortlistAsync(Campaign, CategoryIds.Magnanimity));
+        Assert.DoesNotContain("入围名单已确定。", (await chair.GetAsync(Progress)).Html); // a refresh sends nothing and says nothing again
     }
 
     [Fact]
@@ -129,8 +161,8 @@ public sealed class ChairPagesTests : IAsyncLifetime
         await _site.ClockReachesAsync(Campaign, CampaignPhase.CommitteeScoring);
         var chair = await _site.BrowserAsync("chair@example.org");
 
-        var sent = WebUtility.HtmlDecode(await (await JudgingSite.PostAsync(chair, Progress, "Remind", new Dictionary<string, string> { ["memberId"] = _ann })).Content.ReadAsStringAsync());
-        var again = WebUtility.HtmlDecode(await (await JudgingSite.PostAsync(chair, Progress, "Remind", new Dictionary<string, string> { ["memberId"] = _ann })).Content.ReadAsStringAsync());
+        var (_, sent, _) = await JudgingSite.FollowAsync(chair, await JudgingSite.PostAsync(chair, Progress, "Remind", new Dictionary<string, string> { ["memberId"] = _ann }));
+        var (_, again, _) = await JudgingSite.FollowAsync(chair, await JudgingSite.PostAsync(chair, Progress, "Remind", new Dictionary<string, string> { ["memberId"] = _ann }));
 
         Assert.Contains("Reminder sent.", sent);
         Assert.Contains("This member was already reminded today", again);

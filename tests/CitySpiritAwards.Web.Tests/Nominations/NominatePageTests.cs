@@ -80,19 +80,31 @@ public sealed partial class NominatePageTests(NominationApiTests.Site site) : IC
     }
 
     [Fact]
-    public async Task A_resident_withdraws_their_nomination_from_their_list()
+    public async Task A_resident_withdraws_their_nomination_from_their_list_after_ticking_that_it_cannot_be_undone()
     {
         var resident = await ResidentAsync("en");
         var submitted = await resident.SubmitMultipartAsync("/campaigns/demo/nominate", Form("钱阿婆", AccountBrowser.NewEmail("nominee"), Guid.NewGuid().ToString("N")));
-        var listPath = submitted.Headers.Location!.OriginalString;
-        var (_, before) = await resident.GetAsync(listPath);
+        const string listPath = "/campaigns/demo/my-nominations";
+        var (_, before) = await resident.GetAsync(submitted.Headers.Location!.OriginalString);
         var nominationId = Regex.Match(before, "name=\"nominationId\" value=\"([^\"]+)\"").Groups[1].Value;
+        Assert.Contains($"<label for=\"withdraw-{nominationId}\">I understand a withdrawn nomination cannot be restored: it leaves the awards for good.<span class=\"visually-hidden\"> — 钱阿婆</span></label>", before);
 
-        var (_, after) = await resident.SubmitForPageAsync($"/campaigns/demo/my-nominations?handler=Withdraw",
-            new Dictionary<string, string> { ["nominationId"] = nominationId });
+        // Without the tick: the list comes back with the box marked and named; the nomination stays.
+        var unticked = await resident.SubmitAsync(listPath + "?handler=Withdraw", new Dictionary<string, string> { ["nominationId"] = nominationId }, listPath);
+        var untickedPage = WebUtility.HtmlDecode(await unticked.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, unticked.StatusCode);
+        Assert.Contains($"<a href=\"#withdraw-{nominationId}\">Tick “I understand a withdrawn nomination cannot be restored” under 钱阿婆 first, then withdraw. Nothing changed.</a>", untickedPage);
+        Assert.Contains($"id=\"withdraw-{nominationId}\" name=\"confirm\" value=\"true\" aria-invalid=\"true\"", untickedPage);
+        Assert.Contains("Status: <strong>Submitted, awaiting screening</strong>", untickedPage); // read from the nomination again
 
+        // With it: a redirect back to the list (post/redirect/get), which says it once.
+        var withdrawn = await resident.SubmitAsync(listPath + "?handler=Withdraw", new Dictionary<string, string> { ["nominationId"] = nominationId, ["confirm"] = "true" }, listPath);
+        Assert.Equal(HttpStatusCode.Redirect, withdrawn.StatusCode);
+        Assert.Equal(listPath, withdrawn.Headers.Location?.OriginalString);
+        var (_, after) = await resident.GetAsync(listPath);
         Assert.Contains("The nomination has been withdrawn.", after);
         Assert.Contains("Withdrawn", after);
+        Assert.DoesNotContain("The nomination has been withdrawn.", (await resident.GetAsync(listPath)).Html);
     }
 
     [Theory]

@@ -50,6 +50,7 @@ public sealed class AntiforgeryTests(SecuritySite site) : IClassFixture<Security
 
         using var response = await site.SendAsync(site.Request(endpoint, $"/campaigns/{site.Voting.Id}/vote", Persona.Resident));
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode); // back to the page with what happened (post/redirect/get)
+        Assert.Equal($"/campaigns/{site.Voting.Id}/vote", response.Headers.Location?.OriginalString);
     }
 }

@@ -120,10 +120,26 @@ public sealed class ResultsExportTests(ResultsSite site) : IClassFixture<Results
         Assert.Contains("href=\"/api/admin/campaigns/export-admin/results.csv?culture=en\"", page);
         Assert.Contains("href=\"/api/admin/campaigns/export-admin/votes.csv?culture=en\"", page);
 
-        var recomputed = await admin.SubmitAsync("/admin/campaigns/export-admin/results?handler=Recompute", new Dictionary<string, string>());
-        Assert.Contains("The results were computed again from the votes counted now.", WebUtility.HtmlDecode(await recomputed.Content.ReadAsStringAsync()));
-        var published = await admin.SubmitAsync("/admin/campaigns/export-admin/results?handler=Publish", new Dictionary<string, string>());
-        Assert.Contains("The results are published.", WebUtility.HtmlDecode(await published.Content.ReadAsStringAsync()));
+        const string resultsPage = "/admin/campaigns/export-admin/results";
+        var (_, recomputed) = await admin.SubmitAndFollowAsync(resultsPage + "?handler=Recompute", new Dictionary<string, string>(), resultsPage);
+        Assert.Contains("The results were computed again from the votes counted now.", recomputed);
+
+        // Publishing without the tick: the page comes back with the box marked and named; nothing is published.
+        var unticked = await admin.SubmitAsync(resultsPage + "?handler=Publish", new Dictionary<string, string>(), resultsPage);
+        var untickedPage = WebUtility.HtmlDecode(await unticked.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, unticked.StatusCode);
+        Assert.Contains("<a href=\"#publish-confirm\">Tick “I understand publishing cannot be undone” first, then publish. Nothing changed.</a>", untickedPage);
+        Assert.Contains("id=\"publish-confirm\" name=\"confirm\" value=\"true\" aria-invalid=\"true\"", untickedPage);
+        Assert.False((await site.ResultsAsync("export-admin"))!.IsPublished);
+        Assert.Equal(CampaignPhase.Tallying, (await site.Grains.GetGrain<Abstractions.Campaigns.ICampaignGrain>("export-admin").GetAsync())!.Phase);
+
+        // With the tick: a redirect back to the page (post/redirect/get), which says it once.
+        var published = await admin.SubmitAsync(resultsPage + "?handler=Publish", new Dictionary<string, string> { ["confirm"] = "true" }, resultsPage);
+        Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
+        Assert.Equal(resultsPage, published.Headers.Location?.OriginalString);
+        var (_, publishedPage) = await admin.GetAsync(resultsPage);
+        Assert.Contains("The results are published.", publishedPage);
+        Assert.DoesNotContain("The results are published.", (await admin.GetAsync(resultsPage)).Html);
 
         var results = (await site.ResultsAsync("export-admin"))!;
         Assert.Equal(["results computed", "results recomputed", "results published"], results.History.Select(h => h.Action));

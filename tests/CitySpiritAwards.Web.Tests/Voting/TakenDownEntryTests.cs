@@ -99,7 +99,7 @@ public sealed class TakenDownEntryTests(TakenDownEntryTests.Site site) : IClassF
 
         await campaign.Grains.GetGrain<INominationGrain>(hidden).ModerateAsync(ModerationAction.Hide, "moderator:test", "abusive photo");
 
-        var (status, html) = await resident.SubmitForPageAsync(page + "?handler=Vote", new Dictionary<string, string> { ["entryId"] = hidden });
+        var (status, html) = await resident.SubmitAndFollowAsync(page + "?handler=Vote", new Dictionary<string, string> { ["entryId"] = hidden }, page);
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Contains("This entry was taken down during voting", html);
         Assert.DoesNotContain(hidden, html);

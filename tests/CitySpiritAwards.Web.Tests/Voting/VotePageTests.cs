@@ -48,8 +48,12 @@ public sealed partial class VotePageTests(VotingApiTests.Site site) : IClassFixt
         var resident = await ResidentAsync("en");
         var page = $"/campaigns/{campaign.Id}/vote";
 
-        var (status, html) = await resident.SubmitForPageAsync(page + "?handler=Vote", new Dictionary<string, string> { ["entryId"] = campaign.In("excellence")[1] });
+        var response = await resident.SubmitAsync(page + "?handler=Vote", new Dictionary<string, string> { ["entryId"] = campaign.In("excellence")[1] }, page);
 
+        // Post/redirect/get: the vote answers with a redirect to the page, so Back or refresh never sends it again.
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(page, response.Headers.Location?.OriginalString);
+        var (status, html) = await resident.GetAsync(page);
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Contains("Your vote is stored and counted.", html);
         var receipt = Receipt(html);
@@ -58,6 +62,9 @@ public sealed partial class VotePageTests(VotingApiTests.Site site) : IClassFixt
         Assert.Contains("You have used 1 of your 1 vote(s) in this award.", html);
         Assert.Contains("Move my vote to 测试候选人06", html); // the other entries of the award now offer a move
         Assert.Contains("1 vote(s)", html);
+        var (_, refreshed) = await resident.GetAsync(page);
+        Assert.DoesNotContain("Your vote is stored and counted.", refreshed); // said once
+        Assert.Contains($"<code class=\"receipt\">{receipt}</code>", refreshed); // the vote itself stays on the page
 
         var (_, own) = await resident.GetAsync($"/receipts?receipt={receipt.ToUpperInvariant()}");
         Assert.Contains("Counted", own);
@@ -78,12 +85,12 @@ public sealed partial class VotePageTests(VotingApiTests.Site site) : IClassFixt
         var resident = await ResidentAsync("zh-CN");
         var page = $"/campaigns/{campaign.Id}/vote";
         var wisdom = campaign.In("wisdom");
-        var (_, voted) = await resident.SubmitForPageAsync(page + "?handler=Vote", new Dictionary<string, string> { ["entryId"] = wisdom[0] });
+        var (_, voted) = await resident.SubmitAndFollowAsync(page + "?handler=Vote", new Dictionary<string, string> { ["entryId"] = wisdom[0] }, page);
         var first = Receipt(voted);
 
-        var (_, moved) = await resident.SubmitForPageAsync(page + "?handler=Change", new Dictionary<string, string> { ["receipt"] = first, ["entryId"] = wisdom[2] });
+        var (_, moved) = await resident.SubmitAndFollowAsync(page + "?handler=Change", new Dictionary<string, string> { ["receipt"] = first, ["entryId"] = wisdom[2] }, page);
         var second = Receipt(moved);
-        var (_, withdrawn) = await resident.SubmitForPageAsync(page + "?handler=Withdraw", new Dictionary<string, string> { ["receipt"] = second });
+        var (_, withdrawn) = await resident.SubmitAndFollowAsync(page + "?handler=Withdraw", new Dictionary<string, string> { ["receipt"] = second }, page);
 
         Assert.Contains("您的投票已改投并计入", moved);
         Assert.NotEqual(first, second);
@@ -99,11 +106,11 @@ public sealed partial class VotePageTests(VotingApiTests.Site site) : IClassFixt
         var campaign = await VotingCampaign.CreateAsync(App, CampaignSettings.Default with { LiveTallies = false, AllowVoteChanges = false }, withNominations: true);
         var resident = await ResidentAsync("en");
         var page = $"/campaigns/{campaign.Id}/vote";
-        await resident.SubmitForPageAsync(page + "?handler=Vote", new Dictionary<string, string> { ["entryId"] = campaign.In("magnanimity")[0] });
+        await resident.SubmitAndFollowAsync(page + "?handler=Vote", new Dictionary<string, string> { ["entryId"] = campaign.In("magnanimity")[0] }, page);
 
-        var (_, refused) = await resident.SubmitForPageAsync(page + "?handler=Vote", new Dictionary<string, string> { ["entryId"] = campaign.In("magnanimity")[1] });
+        var (_, refused) = await resident.SubmitAndFollowAsync(page + "?handler=Vote", new Dictionary<string, string> { ["entryId"] = campaign.In("magnanimity")[1] }, page);
         await campaign.AdvanceToAsync(CampaignPhase.Tallying);
-        var (_, closed) = await resident.SubmitForPageAsync(page + "?handler=Vote", new Dictionary<string, string> { ["entryId"] = campaign.In("wisdom")[1] });
+        var (_, closed) = await resident.SubmitAndFollowAsync(page + "?handler=Vote", new Dictionary<string, string> { ["entryId"] = campaign.In("wisdom")[1] }, page);
 
         Assert.Contains("You have used all your votes in this award.", refused);
         Assert.Contains("Votes cannot be changed once cast", refused);

@@ -16,7 +16,8 @@ namespace CitySpiritAwards.Web.Pages.Admin;
 /// <summary>
 /// One campaign for its administrators: the phase, the schedule, the rules, links to each team's page, who changed what,
 /// and "start the next phase now". The button names the phase it starts, so a second click, a stale tab or two
-/// administrators at once start it only once; a tick box guards against a slip, since phases never go back.
+/// administrators at once start it only once; a tick box guards against a slip, since phases never go back. The button
+/// comes back to the page (post/redirect/get); only a missing tick re-renders it, with the box marked.
 /// </summary>
 [Authorize(Policy = Roles.Administrator)]
 public sealed class CampaignModel(
@@ -28,19 +29,22 @@ public sealed class CampaignModel(
     public IReadOnlyDictionary<NominationStatus, int> Counts { get; private set; } = new Dictionary<NominationStatus, int>();
     public IReadOnlyList<AuditEntry> Audit { get; private set; } = [];
     public DateTimeOffset Now { get; private set; }
-    public string? Message { get; private set; }
-    public bool IsError { get; private set; }
+    /// <summary>What the last action (here or on the "new campaign" form) did, shown once after its redirect.</summary>
+    [TempData(Key = MessageKey)]
+    public string? Message { get; set; }
+
+    [TempData]
+    public bool IsError { get; set; }
+
+    /// <summary>The TempData key of <see cref="Message"/>, so the "new campaign" form can say the campaign was created.</summary>
+    public const string MessageKey = "Admin.Campaign.Message";
+
+    /// <summary>The id of the tick box, under which a missing tick is reported.</summary>
+    public const string ConfirmTickId = "confirm";
 
     public CampaignPhase? NextPhase => Campaign is null ? null : PhaseRules.Next(Campaign.Phase);
 
-    public async Task<IActionResult> OnGetAsync(string campaignId, bool created = false)
-    {
-        if (!await LoadAsync(campaignId))
-            return NotFound();
-        if (created)
-            Message = text["Admin.Campaign.Created"]; // arrived from the "new campaign" form
-        return Page();
-    }
+    public async Task<IActionResult> OnGetAsync(string campaignId) => await LoadAsync(campaignId) ? Page() : NotFound();
 
     public async Task<IActionResult> OnPostAsync(string campaignId, CampaignPhase? phase, bool confirm)
     {
@@ -49,7 +53,11 @@ public sealed class CampaignModel(
         if (phase is null || !Enum.IsDefined(phase.Value))
             (Message, IsError) = (text["Admin.Campaign.NoPhase"], true);
         else if (!confirm)
-            (Message, IsError) = (text["Admin.Campaign.ConfirmFirst"], true);
+        {
+            // Nothing starts: the page comes back with the box marked.
+            ModelState.AddModelError(ConfirmTickId, text["Admin.Campaign.ConfirmFirst"]);
+            return Page();
+        }
         else
         {
             var result = await phases.AdvanceEarlyAsync(campaignId, phase.Value, $"admin:{User.Identity?.Name}");
@@ -61,9 +69,8 @@ public sealed class CampaignModel(
                 PhaseTransition.AlreadyDone => (text["Admin.Campaign.AlreadyThere", text[$"Phase.{result.Phase}"]].Value, false),
                 _ => (text["Admin.Campaign.CannotSkip", text[$"Phase.{result.Phase}"]].Value, true),
             };
-            await LoadAsync(campaignId);
         }
-        return Page();
+        return Redirect($"/admin/campaigns/{Uri.EscapeDataString(campaignId)}");
     }
 
     private async Task<bool> LoadAsync(string campaignId)

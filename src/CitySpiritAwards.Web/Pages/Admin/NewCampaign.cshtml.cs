@@ -81,7 +81,8 @@ public sealed class NewCampaignModel(CampaignCreator creator, AwardsClock clock,
             Refuse(nameof(NewCampaignInput.Id), "Admin.New.Invalid.Taken", id);
             return Page();
         }
-        return Redirect($"/admin/campaigns/{Uri.EscapeDataString(created.Id)}?created=true");
+        TempData[CampaignModel.MessageKey] = text["Admin.Campaign.Created"].Value; // said once on the campaign's page (post/redirect/get)
+        return Redirect($"/admin/campaigns/{Uri.EscapeDataString(created.Id)}");
     }
 
     /// <summary>Each phase's start, as typed in Shanghai time: present, not in the past, each after the one before (the schedule's own rule).</summary>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using CitySpiritAwards.Storage.Judging;
 using CitySpiritAwards.Web.Judging;
 using Microsoft.AspNetCore.Authorization;
@@ -9,15 +10,20 @@ namespace CitySpiritAwards.Web.Pages.Committee;
 /// <summary>
 /// The chairs' view of a round: per award, progress per member (with a reminder button) and a page of 50 entries (the
 /// least scored first, or by name) with every judge's submitted score and comment, recusals with their reasons,
-/// reassigning an entry, and finalising the shortlist. Counts and pages come from the judging tables.
+/// reassigning an entry, and finalising the shortlist, which takes a tick that says it cannot be undone. Counts and pages
+/// come from the judging tables. Every action comes back to the page (post/redirect/get); only a missing tick re-renders it.
 /// </summary>
 [Authorize(Policy = JudgingPolicies.Chair)]
 public sealed class ChairModel(JudgingServices services, ChairServices chair) : PageModel
 {
     public Abstractions.Campaigns.CampaignSnapshot? Campaign { get; private set; }
     public ChairOverview? Overview { get; private set; }
-    public string? Message { get; private set; }
-    public bool IsError { get; private set; }
+    /// <summary>What the last action did, shown once after its redirect.</summary>
+    [TempData]
+    public string? Message { get; set; }
+
+    [TempData]
+    public bool IsError { get; set; }
 
     private string Actor => $"chair:{User.Identity?.Name}";
 
@@ -29,13 +35,21 @@ public sealed class ChairModel(JudgingServices services, ChairServices chair) : 
         if (string.IsNullOrEmpty(entryId) || string.IsNullOrEmpty(fromMemberId))
             return BadRequest();
         Show((await chair.ReassignAsync(campaignId, entryId, fromMemberId, toMemberId, Actor)).Refusal, "Judging.Chair.Reassigned");
-        return await LoadAsync(campaignId) ? Page() : NotFound();
+        return BackTo(campaignId);
     }
 
-    public async Task<IActionResult> OnPostFinaliseAsync(string campaignId, string categoryId)
+    public async Task<IActionResult> OnPostFinaliseAsync(string campaignId, string? categoryId, bool confirm)
     {
+        if (string.IsNullOrEmpty(categoryId))
+            return BadRequest();
+        if (!confirm)
+        {
+            // Nothing is finalised: the page comes back with the award's box marked.
+            ModelState.AddModelError(FinaliseTickId(categoryId), services.Text["Judging.Chair.FinaliseConfirmFirst", services.CategoryName(categoryId, CultureInfo.CurrentUICulture.Name)]);
+            return await LoadAsync(campaignId) ? Page() : NotFound();
+        }
         Show((await chair.FinaliseAsync(campaignId, categoryId, Actor)).Refusal, "Judging.Chair.Finalised");
-        return await LoadAsync(campaignId) ? Page() : NotFound();
+        return BackTo(campaignId);
     }
 
     public async Task<IActionResult> OnPostRemindAsync(string campaignId, string? memberId)
@@ -50,14 +64,19 @@ public sealed class ChairModel(JudgingServices services, ChairServices chair) : 
             ReminderResult.AlreadyToday => "Judging.Chair.AlreadyReminded",
             _ => "Judging.Chair.NothingToRemind",
         }];
-        return await LoadAsync(campaignId) ? Page() : NotFound();
+        return BackTo(campaignId);
     }
+
+    /// <summary>The id of an award's "finalise" tick box, under which a missing tick is reported.</summary>
+    public static string FinaliseTickId(string categoryId) => $"finalise-{categoryId}";
 
     private void Show(string? refusal, string doneKey)
     {
         IsError = refusal is not null;
         Message = refusal is null ? services.Text[doneKey] : chair.Message(refusal);
     }
+
+    private RedirectResult BackTo(string campaignId) => Redirect($"/committee/{Uri.EscapeDataString(campaignId)}/chair");
 
     private async Task<bool> LoadAsync(string campaignId, string? category = null, int? page = null, string? order = null)
     {

@@ -11,6 +11,8 @@ namespace CitySpiritAwards.Web.Pages.Consent;
 
 /// <summary>
 /// The nominee's page, reached by the emailed link (no account needed): see the nomination, agree, decline or withdraw.
+/// Declining and withdrawing are final, so each takes a tick that says so; without it the page comes back with the box
+/// marked and nothing changed. An answer comes back to the page (post/redirect/get), so Back or refresh sends nothing.
 /// A link from before the nominator changed the nomination shows nothing of it: the nominee (perhaps at another address)
 /// was sent a new link for what it says now.
 /// </summary>
@@ -19,7 +21,12 @@ public sealed class IndexModel(IGrainFactory grains, ConsentLinks links, IString
 {
     public NominationView? Nomination { get; private set; }
 
-    public string? Message { get; private set; }
+    /// <summary>What the last answer did, shown once after its redirect.</summary>
+    [TempData]
+    public string? Message { get; set; }
+
+    /// <summary>The id of the tick box on the decline or withdraw form (never both on the page), under which a missing tick is reported.</summary>
+    public const string ConfirmTickId = "consent-confirm";
 
     /// <summary>The link was for an earlier version of the nomination; a newer link was sent.</summary>
     public bool LinkReplaced { get; private set; }
@@ -40,14 +47,22 @@ public sealed class IndexModel(IGrainFactory grains, ConsentLinks links, IString
     }
 
 
-    public async Task<IActionResult> OnPostAsync(string token, ConsentAction action)
+    public async Task<IActionResult> OnPostAsync(string token, ConsentAction? action, bool confirm)
     {
         if (links.ReadToken(token) is not { } link)
             return NotFoundPage();
-        var outcome = await grains.GetGrain<INominationGrain>(link.NominationId).ConsentAsync(action, link.Round);
+        if (action is null || !Enum.IsDefined(action.Value))
+            return BadRequest();
+        if (action is ConsentAction.Decline or ConsentAction.Withdraw && !confirm)
+        {
+            // Nothing is recorded: the page comes back with the box marked.
+            ModelState.AddModelError(ConfirmTickId, text[$"Consent.{action}ConfirmFirst"]);
+            await LoadAsync(token);
+            return Nomination is null ? NotFoundPage() : Page();
+        }
+        var outcome = await grains.GetGrain<INominationGrain>(link.NominationId).ConsentAsync(action.Value, link.Round);
         Message = outcome.Refusal is { } refusal ? text[$"Nomination.Refusal.{refusal}"] : text["Consent.Saved"];
-        await LoadAsync(token);
-        return Nomination is null ? NotFoundPage() : Page();
+        return Redirect($"/consent/{Uri.EscapeDataString(token)}");
     }
 
     public string CategoryName(string culture) => (culture.StartsWith("zh") ? _categoryZh : _categoryEn) ?? Nomination?.Draft.CategoryId ?? "";

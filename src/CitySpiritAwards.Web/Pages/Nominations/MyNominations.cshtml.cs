@@ -10,7 +10,10 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CitySpiritAwards.Web.Pages.Nominations;
 
-/// <summary>The resident's own nominations in a campaign: status, the moderator's note, photos, history; edit or withdraw while allowed.</summary>
+/// <summary>
+/// The resident's own nominations in a campaign: status, the moderator's note, photos, history; edit or withdraw while
+/// allowed. Withdrawing is final, so it takes a tick that says so; without it the page comes back with the box marked.
+/// </summary>
 [Authorize(Policy = Roles.Resident)]
 [EnableRateLimiting(NominationRateLimiterPolicy.Name)]
 public sealed class MyNominationsModel(NominationServices services) : PageModel
@@ -18,6 +21,10 @@ public sealed class MyNominationsModel(NominationServices services) : PageModel
     public CampaignSnapshot? Campaign { get; private set; }
     public IReadOnlyList<NominationView> Nominations { get; private set; } = [];
     public string? Message { get; private set; }
+
+    /// <summary>What the last withdrawal did, carried over its redirect (post/redirect/get) and shown once.</summary>
+    [TempData]
+    public string? WithdrawMessage { get; set; }
 
     /// <summary>For each nomination whose consent email a daily limit held back: what to tell the nominator.</summary>
     public IReadOnlyDictionary<string, string> HeldEmails { get; private set; } = new Dictionary<string, string>();
@@ -27,7 +34,9 @@ public sealed class MyNominationsModel(NominationServices services) : PageModel
         if (!await LoadAsync(campaignId))
             return NotFound();
         var changed = submitted ?? edited;
-        if (changed is not null && HeldEmails.ContainsKey(changed))
+        if (WithdrawMessage is not null)
+            Message = WithdrawMessage;
+        else if (changed is not null && HeldEmails.ContainsKey(changed))
             Message = services.Text["MyNominations.SavedEmailHeld"];
         else if (submitted is not null && Nominations.Any(n => n.Id == submitted))
             Message = services.Text["MyNominations.Submitted"];
@@ -52,14 +61,26 @@ public sealed class MyNominationsModel(NominationServices services) : PageModel
         return Redirect($"/campaigns/{Uri.EscapeDataString(campaignId)}/my-nominations?{result}={Uri.EscapeDataString(nominationId)}");
     }
 
-    public async Task<IActionResult> OnPostWithdrawAsync(string campaignId, string? nominationId)
+    public async Task<IActionResult> OnPostWithdrawAsync(string campaignId, string? nominationId, bool confirm)
     {
         if (string.IsNullOrEmpty(nominationId))
             return BadRequest();
+        if (!confirm)
+        {
+            if (!await LoadAsync(campaignId))
+                return NotFound();
+            // Nothing is withdrawn: the page comes back with the nomination's box marked.
+            var name = Nominations.FirstOrDefault(n => n.Id == nominationId)?.Draft.NomineeName ?? "";
+            ModelState.AddModelError(WithdrawTickId(nominationId), services.Text["MyNominations.WithdrawConfirmFirst", name]);
+            return Page();
+        }
         var outcome = await services.Grains.GetGrain<INominationGrain>(nominationId).WithdrawAsync(NominationsApi.UserId(User));
-        Message = outcome.Refusal is { } refusal ? services.Text[$"Nomination.Refusal.{refusal}"] : services.Text["MyNominations.Withdrawn"];
-        return await LoadAsync(campaignId) ? Page() : NotFound();
+        WithdrawMessage = outcome.Refusal is { } refusal ? services.Text[$"Nomination.Refusal.{refusal}"] : services.Text["MyNominations.Withdrawn"];
+        return Redirect($"/campaigns/{Uri.EscapeDataString(campaignId)}/my-nominations");
     }
+
+    /// <summary>The id of a nomination's "withdraw" tick box, under which a missing tick is reported.</summary>
+    public static string WithdrawTickId(string nominationId) => $"withdraw-{nominationId}";
 
     public bool CanEdit(NominationView nomination) => NominationLifecycle.Edit(nomination.Status, Campaign!.Phase).IsAllowed;
 

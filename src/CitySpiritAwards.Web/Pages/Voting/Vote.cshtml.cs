@@ -17,7 +17,8 @@ namespace CitySpiritAwards.Web.Pages.Voting;
 
 /// <summary>
 /// The voting page: each award's shortlist with a button per entry (plain forms, so it works without JavaScript),
-/// the resident's own votes with their receipts, and live tallies when the campaign shows them.
+/// the resident's own votes with their receipts, and live tallies when the campaign shows them. Every vote, move and
+/// withdrawal comes back to the page (post/redirect/get), so Back or refresh never sends it again.
 /// </summary>
 [EnableRateLimiting(VoteRateLimiterPolicy.Name)]
 public sealed class VoteModel(VotingServices services, SeedData seeds) : PageModel
@@ -30,11 +31,16 @@ public sealed class VoteModel(VotingServices services, SeedData seeds) : PageMod
     public IReadOnlyList<VoteReceipt> MyVotes { get; private set; } = [];
     public TalliesView? Tallies { get; private set; }
 
-    /// <summary>What the last action did, in the reader's language.</summary>
-    public string? Message { get; private set; }
-    public bool MessageIsError { get; private set; }
+    /// <summary>What the last action did, in the reader's language, shown once after its redirect.</summary>
+    [TempData]
+    public string? Message { get; set; }
+
+    [TempData]
+    public bool MessageIsError { get; set; }
+
     /// <summary>The receipt of the vote just cast or moved, shown prominently.</summary>
-    public VoteReceipt? NewReceipt { get; private set; }
+    [TempData]
+    public string? NewReceipt { get; set; }
 
     public bool IsResident => User.IsInRole(Roles.Resident);
     public bool IsOpen => Voting?.Context.IsOpenAt(DateTimeOffset.UtcNow) == true;
@@ -62,7 +68,7 @@ public sealed class VoteModel(VotingServices services, SeedData seeds) : PageMod
             if (outcome.Refusal is { } refusal)
                 (Message, MessageIsError) = (services.Text[$"Vote.Refusal.{refusal}"], true);
             else if (outcome.Vote is { } vote)
-                (Message, NewReceipt) = (services.Text[outcome.Withdrawn is null ? "VotePage.Counted" : "VotePage.Moved"], vote);
+                (Message, NewReceipt) = (services.Text[outcome.Withdrawn is null ? "VotePage.Counted" : "VotePage.Moved"], vote.Receipt);
             else
                 Message = services.Text["VotePage.Withdrawn"];
         }
@@ -71,7 +77,7 @@ public sealed class VoteModel(VotingServices services, SeedData seeds) : PageMod
             services.Logger.LogError(exception, "A vote from the voting page could not be stored");
             (Message, MessageIsError) = (services.Text["Vote.Unavailable"], true);
         }
-        return await LoadAsync(campaignId) ? Page() : NotFound();
+        return Redirect($"/campaigns/{Uri.EscapeDataString(campaignId)}/vote");
     }
 
     private async Task<bool> LoadAsync(string campaignId)
