@@ -97,6 +97,8 @@ public sealed class AuthorizationMatrixTests(SecuritySite site) : IClassFixture<
 
         // Moderator: screen nominations.
         ["GET /campaigns"] = Everyone,
+        ["GET /help"] = Everyone,
+        ["GET /privacy"] = Everyone,
         ["GET /moderation/{campaignId}"] = Moderator,
         ["POST /moderation/{campaignId}"] = Moderator,
         ["POST /moderation/{campaignId}?handler=Merge"] = Moderator,
