@@ -33,6 +33,8 @@ public sealed class CommitteeAndVotingTests(BrowserFixture browser)
                 ("resident", "/receipts?receipt={receipt}"),
                 ("resident", "/nominations/{entry}/edit"),
                 ("resident", "/account/manage"),
+                ("resident", "/my-nominations"),
+                ("resident", "/my-votes"),
                 ("admin", "/admin/accounts"),
                 ("admin", $"/admin/accounts?email={Uri.EscapeDataString(BrowserFixture.AdminEmail)}"), // an account found, with its role forms
                 ("admin", "/admin/campaigns/new"),

@@ -191,6 +191,28 @@ public abstract class NominationTablesContract(ReadTables tables)
     }
 
     [Fact]
+    public async Task A_residents_own_nominations_come_newest_campaign_first_a_page_at_a_time_and_no_one_elses()
+    {
+        var me = $"resident-{Guid.NewGuid():N}";
+        var older = $"older-{_campaign}";
+        await WriteAsync(
+            Row(older, 1, "旧一") with { NominatorId = me }, Row(older, 2, "旧二", NominationStatus.Withdrawn) with { NominatorId = me },
+            Row(_campaign, 3, "新一") with { NominatorId = me }, Row(_campaign, 4, "新二") with { NominatorId = me },
+            Row(_campaign, 5, "新三", isPublic: true) with { NominatorId = me }, Row(_campaign, 6, "别人的"));
+
+        async Task<IReadOnlyList<string>> NamesAsync(int page) =>
+            (await _queries.NominatorAsync(me, [_campaign, older], page, 2)).Items.Select(n => n.NomineeName).ToList();
+
+        Assert.Equal(["新三", "新二"], await NamesAsync(1));
+        Assert.Equal(["新一", "旧二"], await NamesAsync(2)); // a page spanning two campaigns
+        Assert.Equal(["旧一"], await NamesAsync(3));
+        var all = await _queries.NominatorAsync(me, [older, _campaign], 1, 50);
+        Assert.Equal(["旧二", "旧一", "新三", "新二", "新一"], all.Items.Select(n => n.NomineeName)); // the order the campaigns are given in
+        Assert.Equal((5, 1), (all.Paging.Total, all.Paging.PageCount));
+        Assert.Empty((await _queries.NominatorAsync($"nobody-{_campaign}", [_campaign], 1, 20)).Items);
+    }
+
+    [Fact]
     public async Task A_listing_gives_back_what_was_written_except_the_nominees_email()
     {
         var row = Row(_campaign, 1, "林晓梅", isPublic: true);

@@ -77,6 +77,8 @@ CREATE INDEX IF NOT EXISTS vote_holds_by_campaign ON vote_holds (campaign_id, he
 -- The fraud scan reads the votes cast since its last run, and the recent votes of the networks among them.
 CREATE INDEX IF NOT EXISTS votes_by_time ON votes (campaign_id, voted_at, receipt);
 CREATE INDEX IF NOT EXISTS votes_by_network ON votes (campaign_id, network, voted_at);
+-- A voter's own votes in every campaign, newest first ("my votes").
+CREATE INDEX IF NOT EXISTS votes_by_voter ON votes (voter_id, voted_at DESC, receipt);
 
 CREATE TABLE IF NOT EXISTS vote_scans
 (

@@ -11,6 +11,9 @@ public sealed record PageSizes(int Default, int Max)
 
     /// <summary>A committee member's queue and a chair's list of entries.</summary>
     public static readonly PageSizes Judging = new(50, 200);
+
+    /// <summary>A resident's own nominations across campaigns: a few a campaign, so one page is usually all of them.</summary>
+    public static readonly PageSizes Nominator = new(20, 50);
 }
 
 /// <summary>

@@ -22,6 +22,12 @@ public interface IVoteLedger
 
     Task<StoredVote?> FindAsync(string receipt, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The voter's own votes in every campaign, withdrawn and held ones too, newest first, at most <paramref name="limit"/>
+    /// ("my votes": only ever asked for the signed-in voter).
+    /// </summary>
+    Task<IReadOnlyList<StoredVote>> LoadVoterVotesAsync(string voterId, int limit, CancellationToken cancellationToken);
+
     /// <summary>Counted votes per entry (withdrawn votes and votes held for review do not count).</summary>
     Task<IReadOnlyList<EntryTally>> LoadTalliesAsync(string campaignId, CancellationToken cancellationToken);
 }

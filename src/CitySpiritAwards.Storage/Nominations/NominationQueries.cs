@@ -32,6 +32,9 @@ public sealed record GalleryFilter(string? CategoryId = null, string? DistrictId
 
 public sealed record GalleryPage(IReadOnlyList<NominationListing> Items, Paging Paging);
 
+/// <summary>A page of one resident's own nominations, across campaigns.</summary>
+public sealed record NominatorPage(IReadOnlyList<NominationListing> Items, Paging Paging);
+
 /// <summary>
 /// Lists of nominations, answered from the read table: a page at a time, filtered on indexed columns, counted in SQL.
 /// Nothing here reads a grain.
@@ -109,6 +112,46 @@ public sealed class NominationQueries(ReadTables tables)
                 """, parameters, cancellationToken: cancellationToken)))
             .Select(NominationListing.From).ToList();
         return new GalleryPage(items, paging);
+    }
+
+    /// <summary>
+    /// A resident's own nominations in every campaign (withdrawn ones too: the nominator's business), campaigns in the
+    /// order given (newest first), each campaign's newest first. Counted per campaign in SQL (a resident has a few in
+    /// each), then only the slices on the page are read, each a range of the nominator index.
+    /// </summary>
+    public async Task<NominatorPage> NominatorAsync(
+        string nominatorId, IReadOnlyList<string> campaignsNewestFirst, int? page, int? pageSize, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await tables.OpenAsync(cancellationToken);
+        var counts = (await connection.QueryAsync<(string CampaignId, long Count)>(new CommandDefinition(
+                "SELECT campaign_id, count(*) FROM nominations WHERE nominator_id = @NominatorId GROUP BY campaign_id",
+                new { NominatorId = nominatorId }, cancellationToken: cancellationToken)))
+            .ToDictionary(c => c.CampaignId, c => (int)c.Count, StringComparer.Ordinal);
+        // A campaign the caller did not name (there should be none) comes last rather than being left out.
+        var order = campaignsNewestFirst.Distinct(StringComparer.Ordinal).Where(counts.ContainsKey)
+            .Concat(counts.Keys.Except(campaignsNewestFirst, StringComparer.Ordinal).Order(StringComparer.Ordinal)).ToList();
+        var paging = Paging.For(page, pageSize, counts.Values.Sum(), PageSizes.Nominator);
+
+        var items = new List<NominationListing>(paging.PageSize);
+        var skip = paging.Skip;
+        foreach (var campaignId in order)
+        {
+            if (items.Count == paging.PageSize)
+                break;
+            if (skip >= counts[campaignId])
+            {
+                skip -= counts[campaignId];
+                continue;
+            }
+            var take = Math.Min(counts[campaignId] - skip, paging.PageSize - items.Count);
+            items.AddRange((await connection.QueryAsync<NominationListing.Data>(new CommandDefinition($"""
+                    SELECT {NominationListing.Columns} FROM nominations AS n WHERE n.nominator_id = @NominatorId AND n.campaign_id = @CampaignId
+                    ORDER BY n.submitted_at DESC, n.id LIMIT @Take OFFSET @Skip
+                    """, new { NominatorId = nominatorId, CampaignId = campaignId, Take = take, Skip = skip }, cancellationToken: cancellationToken)))
+                .Select(NominationListing.From));
+            skip = 0;
+        }
+        return new NominatorPage(items, paging);
     }
 
     /// <summary>The nominations with these ids (a page's worth: shortlists, a judge's entries), in no particular order; unknown ids are left out.</summary>

@@ -52,6 +52,8 @@ CREATE INDEX IF NOT EXISTS nominations_public_by_category ON nominations (campai
 CREATE INDEX IF NOT EXISTS nominations_public_by_district ON nominations (campaign_id, district_id, public_since DESC, id) WHERE public_since IS NOT NULL;
 -- Judging's entries of one award, a page at a time by id.
 CREATE INDEX IF NOT EXISTS nominations_in_judging ON nominations (campaign_id, category_id, id) WHERE public_since IS NOT NULL;
+-- A resident's own nominations across campaigns ("my nominations" in the menu), per campaign newest first.
+CREATE INDEX IF NOT EXISTS nominations_by_nominator ON nominations (nominator_id, campaign_id, submitted_at DESC, id);
 
 CREATE TABLE IF NOT EXISTS nomination_counts
 (

@@ -1,9 +1,11 @@
 using CitySpiritAwards.Abstractions.Campaigns;
 using CitySpiritAwards.Abstractions.Nominations;
 using CitySpiritAwards.Domain.Nominations;
+using CitySpiritAwards.Grains.Voting;
 using CitySpiritAwards.Storage.Nominations;
 using CitySpiritAwards.Web.Apis;
 using CitySpiritAwards.Web.Photos;
+using CitySpiritAwards.Web.Voting;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CitySpiritAwards.Web.Gallery;
@@ -28,6 +30,12 @@ public sealed record GalleryCard(
         PublicPhoto.For(n.Id, n.PhotoIds), n.PublicSince ?? throw new ArgumentException("Only public nominations make gallery cards.", nameof(n)));
 
     private static string? Excerpt(string? story) => story is null ? null : NominationText.Excerpt(story, ExcerptLength);
+}
+
+/// <summary>Cards to show, with the campaign's voting while each may offer "vote for this person" (null: never).</summary>
+public sealed record CardList(IReadOnlyList<GalleryCard> Items, CampaignVoting? Voting = null)
+{
+    public string? VoteLink(GalleryCard card) => VoteLinks.For(Voting, card.Id, DateTimeOffset.UtcNow);
 }
 
 public sealed record GalleryResult(IReadOnlyList<GalleryCard> Items, int Page, int PageSize, int Total, int PageCount);

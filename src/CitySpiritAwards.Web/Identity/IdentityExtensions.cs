@@ -51,6 +51,7 @@ public static class IdentityExtensions
                 options.Lockout.AllowedForNewUsers = true;
             })
             .AddEntityFrameworkStores<AwardsDbContext>()
+            .AddClaimsPrincipalFactory<AwardsClaimsPrincipalFactory>()
             .AddDefaultTokenProviders()
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>()
             .AddPasswordValidator<CommonPasswordValidator>();

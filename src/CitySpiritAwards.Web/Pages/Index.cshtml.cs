@@ -1,13 +1,14 @@
 using CitySpiritAwards.Domain.Campaigns;
 using CitySpiritAwards.Domain.Categories;
 using CitySpiritAwards.Web.Apis;
+using CitySpiritAwards.Grains.Voting;
 using CitySpiritAwards.Storage.Nominations;
 using CitySpiritAwards.Web.Gallery;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CitySpiritAwards.Web.Pages;
 
-public sealed class IndexModel(IGrainFactory grains, NominationQueries nominations) : PageModel
+public sealed class IndexModel(IGrainFactory grains, NominationQueries nominations, VotingCatalog voting) : PageModel
 {
     /// <summary>How many of the newest public nominations the home page shows; the gallery has the rest.</summary>
     public const int NewestCount = 6;
@@ -25,6 +26,9 @@ public sealed class IndexModel(IGrainFactory grains, NominationQueries nominatio
 
     public GalleryResult? Newest { get; private set; }
 
+    /// <summary>The featured campaign's voting while it is open, so the newest cards of shortlisted entries offer a vote.</summary>
+    public CampaignVoting? Voting { get; private set; }
+
     public async Task OnGetAsync()
     {
         Categories = await CategoriesApi.LoadCategoriesAsync(grains);
@@ -32,6 +36,10 @@ public sealed class IndexModel(IGrainFactory grains, NominationQueries nominatio
         Open = lineup.Where(c => CampaignLineup.StandingOf(c.Phase) == CampaignStanding.Open).ToList();
         LatestResults = lineup.FirstOrDefault(c => CampaignLineup.StandingOf(c.Phase) == CampaignStanding.Past);
         if (Featured is { } featured)
+        {
             Newest = await GalleryApi.QueryAsync(nominations, featured.Id, new GalleryFilter(), 1, NewestCount);
+            if (featured.Phase == CampaignPhase.PublicVoting)
+                Voting = await voting.GetAsync(featured.Id);
+        }
     }
 }

@@ -112,12 +112,28 @@ public sealed class PostgresVoteLedger(NpgsqlDataSource database) : IVoteLedger
             "SELECT receipt, campaign_id, voter_id, category_id, entry_id, voted_at, withdrawn_at, held FROM votes WHERE receipt = $1");
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = receipt });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        if (!await reader.ReadAsync(cancellationToken))
-            return null;
-        return new StoredVote(
-            reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
-            reader.GetFieldValue<DateTimeOffset>(5), reader.IsDBNull(6) ? null : reader.GetFieldValue<DateTimeOffset>(6), reader.GetBoolean(7));
+        return await reader.ReadAsync(cancellationToken) ? Read(reader) : null;
     }
+
+    public async Task<IReadOnlyList<StoredVote>> LoadVoterVotesAsync(string voterId, int limit, CancellationToken cancellationToken)
+    {
+        await using var command = database.CreateCommand("""
+            SELECT receipt, campaign_id, voter_id, category_id, entry_id, voted_at, withdrawn_at, held FROM votes
+            WHERE voter_id = $1 ORDER BY voted_at DESC, receipt LIMIT $2
+            """);
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = voterId });
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = limit });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var votes = new List<StoredVote>();
+        while (await reader.ReadAsync(cancellationToken))
+            votes.Add(Read(reader));
+        return votes;
+    }
+
+    /// <summary>A row read as receipt, campaign_id, voter_id, category_id, entry_id, voted_at, withdrawn_at, held.</summary>
+    private static StoredVote Read(NpgsqlDataReader reader) => new(
+        reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
+        reader.GetFieldValue<DateTimeOffset>(5), reader.IsDBNull(6) ? null : reader.GetFieldValue<DateTimeOffset>(6), reader.GetBoolean(7));
 
     public async Task<IReadOnlyList<EntryTally>> LoadTalliesAsync(string campaignId, CancellationToken cancellationToken)
     {

@@ -59,6 +59,7 @@ public sealed class SqliteVoteLedger : IVoteLedger
         );
         CREATE INDEX IF NOT EXISTS votes_by_time ON votes (campaign_id, voted_at, receipt);
         CREATE INDEX IF NOT EXISTS votes_by_network ON votes (campaign_id, network, voted_at);
+        CREATE INDEX IF NOT EXISTS votes_by_voter ON votes (voter_id, voted_at DESC, receipt);
         CREATE TABLE IF NOT EXISTS vote_scans
         (
             campaign_id TEXT NOT NULL PRIMARY KEY,
@@ -188,12 +189,29 @@ public sealed class SqliteVoteLedger : IVoteLedger
         using var reader = command.ExecuteReader();
         StoredVote? vote = null;
         if (reader.Read())
-        {
-            vote = new StoredVote(
-                reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
-                reader.GetDateTimeOffset(5), reader.IsDBNull(6) ? null : reader.GetDateTimeOffset(6), reader.GetInt64(7) != 0);
-        }
+            vote = Read(reader);
         return Task.FromResult(vote);
+    }
+
+    /// <summary>A row read as receipt, campaign_id, voter_id, category_id, entry_id, voted_at, withdrawn_at, held.</summary>
+    private static StoredVote Read(SqliteDataReader reader) => new(
+        reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
+        reader.GetDateTimeOffset(5), reader.IsDBNull(6) ? null : reader.GetDateTimeOffset(6), reader.GetInt64(7) != 0);
+
+    public Task<IReadOnlyList<StoredVote>> LoadVoterVotesAsync(string voterId, int limit, CancellationToken cancellationToken)
+    {
+        using var connection = Open();
+        using var command = Command(connection, null, """
+            SELECT receipt, campaign_id, voter_id, category_id, entry_id, voted_at, withdrawn_at, held FROM votes
+            WHERE voter_id = $voter ORDER BY voted_at DESC, receipt LIMIT $limit
+            """, "$voter", "$limit");
+        command.Parameters["$voter"].Value = voterId;
+        command.Parameters["$limit"].Value = limit;
+        using var reader = command.ExecuteReader();
+        var votes = new List<StoredVote>();
+        while (reader.Read())
+            votes.Add(Read(reader));
+        return Task.FromResult<IReadOnlyList<StoredVote>>(votes);
     }
 
     public Task<IReadOnlyList<EntryTally>> LoadTalliesAsync(string campaignId, CancellationToken cancellationToken)

@@ -72,6 +72,7 @@ public sealed class AuthorizationMatrixTests(SecuritySite site) : IClassFixture<
         ["GET /campaigns/{campaignId}/nominate"] = Resident,
         ["POST /campaigns/{campaignId}/nominate"] = Resident,
         ["GET /campaigns/{campaignId}/my-nominations"] = Resident,
+        ["GET /my-nominations"] = Resident, // one's own, in every campaign
         ["POST /campaigns/{campaignId}/my-nominations?handler=Withdraw"] = Resident,
         ["POST /campaigns/{campaignId}/my-nominations?handler=SendConsent"] = Resident, // a consent email a daily limit held back
         ["GET /nominations/{id}/edit"] = Resident,
@@ -87,6 +88,7 @@ public sealed class AuthorizationMatrixTests(SecuritySite site) : IClassFixture<
         ["POST /campaigns/{campaignId}/vote?handler=Vote"] = Resident,
         ["POST /campaigns/{campaignId}/vote?handler=Change"] = Resident,
         ["POST /campaigns/{campaignId}/vote?handler=Withdraw"] = Resident,
+        ["GET /my-votes"] = Resident, // one's own votes only, read by the signed-in voter's id
         ["GET /receipts"] = Everyone,
         ["GET /api/votes/receipts/{receipt}"] = Everyone,
         ["GET /api/campaigns/{campaignId}/tallies"] = Everyone,

@@ -145,6 +145,26 @@ public sealed class ClusterVotingTests(ServersFixture servers) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
     }
 
+    [Fact]
+    public async Task My_votes_lists_the_voters_own_votes_in_every_campaign_from_the_PostgreSQL_votes_table()
+    {
+        var first = await VotingCampaign.CreateAsync(_site.First, entriesPerCategory: 2);
+        var second = await VotingCampaign.CreateAsync(_site.First, entriesPerCategory: 2);
+        var (onFirst, onSecond) = await ResidentOnBothAsync();
+        var (other, _) = await ResidentOnBothAsync();
+        var kept = await ReceiptAsync(await first.VoteAsync(onFirst, first.In("wisdom")[0]));
+        var taken = await ReceiptAsync(await second.VoteAsync(onFirst, second.In("excellence")[1]));
+        (await onFirst.PostAsync($"/api/campaigns/{second.Id}/votes/{taken}/withdraw", null)).EnsureSuccessStatusCode();
+        var theirs = await ReceiptAsync(await first.VoteAsync(other, first.In("wisdom")[1]));
+
+        var page = await onSecond.GetStringAsync("/my-votes?culture=en");
+
+        Assert.True(page.IndexOf(taken, StringComparison.Ordinal) is > 0 and var newest && newest < page.IndexOf(kept, StringComparison.Ordinal), "both, newest first");
+        Assert.Contains("<strong>Withdrawn</strong>", page);
+        Assert.Contains("<strong>Counted</strong>", page);
+        Assert.DoesNotContain(theirs, page);
+    }
+
     private async Task<(HttpClient OnFirst, HttpClient OnSecond)> ResidentOnBothAsync()
     {
         var cookie = await VotingCampaign.ResidentCookieAsync(_site.First);

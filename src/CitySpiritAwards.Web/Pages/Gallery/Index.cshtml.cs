@@ -1,7 +1,9 @@
 using CitySpiritAwards.Abstractions.Campaigns;
+using CitySpiritAwards.Domain.Campaigns;
 using CitySpiritAwards.Domain.Categories;
 using CitySpiritAwards.Domain.Districts;
 using CitySpiritAwards.Domain.Seeds;
+using CitySpiritAwards.Grains.Voting;
 using CitySpiritAwards.Storage.Nominations;
 using CitySpiritAwards.Web.Gallery;
 using Microsoft.AspNetCore.Mvc;
@@ -13,8 +15,11 @@ namespace CitySpiritAwards.Web.Pages.Gallery;
 /// The public gallery of a campaign: filters by award and district and a search by name that work without JavaScript,
 /// a page at a time, answered from the nominations table.
 /// </summary>
-public sealed class IndexModel(IGrainFactory grains, NominationQueries nominations, SeedData seeds) : PageModel
+public sealed class IndexModel(IGrainFactory grains, NominationQueries nominations, SeedData seeds, VotingCatalog voting) : PageModel
 {
+    /// <summary>The campaign's voting while it is open, so the cards of shortlisted entries offer a vote.</summary>
+    public CampaignVoting? Voting { get; private set; }
+
     public CampaignSnapshot? Campaign { get; private set; }
     public GalleryResult? Result { get; private set; }
     public string? Category { get; private set; }
@@ -32,6 +37,8 @@ public sealed class IndexModel(IGrainFactory grains, NominationQueries nominatio
         District = seeds.Districts.Any(d => d.Id == district) ? district : null;
         Search = string.IsNullOrWhiteSpace(q) ? null : q.Trim();
         Result = await GalleryApi.QueryAsync(nominations, campaignId, new GalleryFilter(Category, District, Search), page, null);
+        if (Campaign.Phase == CampaignPhase.PublicVoting)
+            Voting = await voting.GetAsync(campaignId);
         return Page();
     }
 
