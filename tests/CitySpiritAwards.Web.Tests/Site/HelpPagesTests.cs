@@ -31,6 +31,20 @@ public sealed class HelpPagesTests(HelpPagesTests.Site site) : IClassFixture<Hel
     }
 
     [Theory]
+    [InlineData("zh-CN", "帮助与常见问题", "隐私说明")]
+    [InlineData("en", "Help and questions", "Privacy notice")]
+    public async Task Every_pages_footer_links_to_help_and_the_privacy_notice(string culture, string help, string privacy)
+    {
+        var browser = new AccountBrowser(site.App, culture);
+        foreach (var path in new[] { "/", "/campaigns", "/account/login", "/error/404" })
+        {
+            var (_, html) = await browser.GetAsync(path);
+            Assert.Contains($"<a href=\"/help\">{help}</a>", html);
+            Assert.Contains($"<a href=\"/privacy\">{privacy}</a>", html);
+        }
+    }
+
+    [Theory]
     [InlineData("zh-CN", "我能推荐几个人？", "不同意是最终决定")]
     [InlineData("en", "How many people can I nominate?", "Declining is final")]
     public async Task Help_answers_residents_and_nominees_and_names_the_contact(string culture, string question, string decline)
