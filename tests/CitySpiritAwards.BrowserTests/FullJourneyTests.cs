@@ -70,7 +70,7 @@ public sealed class FullJourneyTests(BrowserFixture browser)
         var page = await journey.NewPageAsync(phone: true);
         var email = await journey.RegisterAsync(page, "resident", check: true);
         await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Link, new() { Name = text["Account.Login.Title"], Exact = true }).ClickAsync();
-        await journey.SignInAsync(page, email, check: true, step: "resident-sign-in");
+        await journey.SignInAsync(page, email, shownAs: "resident", check: true, step: "resident-sign-in");
 
         await page.GotoAsync($"/campaigns/{journey.CampaignId}/nominate");
         await Expect(page.Locator("main .lead")).ToHaveTextAsync(journey.CampaignName);
@@ -291,7 +291,7 @@ public sealed class FullJourneyTests(BrowserFixture browser)
 
         var second = await journey.NewPageAsync();
         var email = await journey.RegisterAsync(second, "voter");
-        await journey.SignInAsync(second, email);
+        await journey.SignInAsync(second, email, shownAs: "voter");
         await second.GotoAsync($"/campaigns/{journey.CampaignId}/vote");
         var secondReceipt = await CastVoteAsync(journey, second, lin);
         await journey.ScreenshotAsync(second, "second-voter-voted");

@@ -105,8 +105,8 @@ public sealed class Journey(BrowserFixture browser, string culture) : IAsyncDisp
         return email;
     }
 
-    /// <summary>Signs in on the sign-in page (opened unless the person is on it already); the menu then shows the account.</summary>
-    public async Task SignInAsync(IPage page, string email, string password = Password, bool check = false, string step = "sign-in")
+    /// <summary>Signs in on the sign-in page (opened unless the person is on it already); the menu then shows the account's display name.</summary>
+    public async Task SignInAsync(IPage page, string email, string shownAs, string password = Password, bool check = false, string step = "sign-in")
     {
         if (!page.Url.Contains("/account/login"))
             await page.GotoAsync("/account/login");
@@ -117,14 +117,14 @@ public sealed class Journey(BrowserFixture browser, string culture) : IAsyncDisp
         await form.GetByLabel(Text["Account.Password"], new() { Exact = true }).FillAsync(password);
         await form.GetByRole(AriaRole.Button, new() { Name = Text["Account.Login.Submit"], Exact = true }).ClickAsync();
         await page.WaitForURLAsync(url => !url.Contains("/account/login"));
-        await Expect(page.GetByRole(AriaRole.Navigation, new() { Name = Text["Layout.MainNavigation"] })).ToContainTextAsync(email);
+        await Expect(page.GetByRole(AriaRole.Navigation, new() { Name = Text["Layout.MainNavigation"] })).ToContainTextAsync(shownAs);
     }
 
     /// <summary>The bootstrap administrator, signed in on a desktop.</summary>
     public async Task<Person> AdministratorAsync()
     {
         var page = await NewPageAsync();
-        await SignInAsync(page, BrowserFixture.AdminEmail, BrowserFixture.AdminPassword);
+        await SignInAsync(page, BrowserFixture.AdminEmail, shownAs: "admin", BrowserFixture.AdminPassword);
         return Admin = new Person(BrowserFixture.AdminEmail, page);
     }
 
@@ -137,7 +137,7 @@ public sealed class Journey(BrowserFixture browser, string culture) : IAsyncDisp
         var page = await NewPageAsync();
         var email = await RegisterAsync(page, who);
         await ExpectOkAsync(await Admin.Page.APIRequest.PutAsync($"/api/admin/accounts/{Uri.EscapeDataString(email)}/roles/{role}"), $"give {who} {role}");
-        await SignInAsync(page, email);
+        await SignInAsync(page, email, shownAs: who);
         return new Person(email, page);
     }
 

@@ -68,7 +68,10 @@ public sealed class ResidentJourneyTests(BrowserFixture browser)
         await page.Locator("input[name='Input.Password']").FillAsync("Neighbour-pass-1");
         await page.Locator("form").GetByRole(AriaRole.Button, new() { Name = signIn }).ClickAsync();
 
-        await Expect(page.GetByRole(AriaRole.Navigation, new() { NameRegex = new Regex("主导航|Main navigation") })).ToContainTextAsync(address);
+        // The menu shows the display name, not the email, to anyone looking over their shoulder.
+        var menu = page.GetByRole(AriaRole.Navigation, new() { NameRegex = new Regex("主导航|Main navigation") });
+        await Expect(menu).ToContainTextAsync("Lin");
+        await Expect(menu).Not.ToContainTextAsync(address);
         await BrowserFixture.ScreenshotAsync(page, $"signed-in-{culture}");
     }
 
