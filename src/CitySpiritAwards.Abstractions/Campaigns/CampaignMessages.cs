@@ -30,3 +30,20 @@ public sealed record AuditEntry(
     [property: Id(0)] DateTimeOffset At,
     [property: Id(1)] string Actor,
     [property: Id(2)] string Action);
+
+/// <summary>
+/// The actions a campaign's and its results' audit logs store. They are stored as these stable strings (the API returns
+/// them as they are); pages put them into words in the reader's language.
+/// </summary>
+public static class AuditActions
+{
+    public const string Created = "created";
+    public const string PhasePrefix = "phase → ";
+    public const string ResultsComputed = "results computed";
+    public const string ResultsRecomputed = "results recomputed";
+    public const string ResultsPublished = "results published";
+    public const string RecomputedVotesChanged = "results recomputed at publication: the votes had changed";
+    public const string RecomputedTakenDown = "results recomputed at publication: an entry was taken down";
+
+    public static string Phase(CampaignPhase phase) => $"{PhasePrefix}{phase}";
+}

@@ -9,11 +9,6 @@ namespace CitySpiritAwards.Domain.Judging;
 /// </summary>
 public static class ReminderRules
 {
-    public static readonly TimeSpan ShanghaiOffset = TimeSpan.FromHours(8);
-
-    /// <summary>The Shanghai calendar day of an instant: the unit of "at most once a day".</summary>
-    public static DateOnly DayOf(DateTimeOffset instant) => DateOnly.FromDateTime(instant.ToOffset(ShanghaiOffset).DateTime);
-
     /// <summary>Whether a member with <paramref name="unscored"/> entries left should be reminded now (the once-a-day check is separate).</summary>
     public static bool IsDue(CampaignPhase phase, DateTimeOffset? closesAt, DateTimeOffset now, int unscored) =>
         phase == CampaignPhase.CommitteeScoring && unscored > 0 && (closesAt is not { } closes || now < closes);

@@ -1,4 +1,5 @@
 using CitySpiritAwards.Domain.Judging;
+using CitySpiritAwards.Domain.Localization;
 
 namespace CitySpiritAwards.Domain.Tallying;
 
@@ -10,12 +11,12 @@ public sealed record DailyVotes(DateOnly Day, string CategoryId, string EntryId,
 
 /// <summary>
 /// The anonymised vote export's rows: hourly sums folded into Shanghai calendar days (midnight to midnight UTC+8, the day
-/// <see cref="ReminderRules.DayOf"/> uses), ordered by day, category and entry.
+/// <see cref="ShanghaiTime.DayOf"/> uses), ordered by day, category and entry.
 /// </summary>
 public static class VoteDays
 {
     public static IReadOnlyList<DailyVotes> Fold(IEnumerable<HourlyVotes> hours) =>
-        hours.GroupBy(h => (Day: ReminderRules.DayOf(h.HourUtc), h.CategoryId, h.EntryId))
+        hours.GroupBy(h => (Day: ShanghaiTime.DayOf(h.HourUtc), h.CategoryId, h.EntryId))
             .Select(g => new DailyVotes(g.Key.Day, g.Key.CategoryId, g.Key.EntryId, g.Sum(h => h.Counted), g.Sum(h => h.Held), g.Sum(h => h.Withdrawn)))
             .OrderBy(d => d.Day)
             .ThenBy(d => d.CategoryId, StringComparer.Ordinal)

@@ -30,7 +30,7 @@ public sealed class CampaignGrain(
             Settings = campaign.Settings,
             Phase = CampaignPhase.Draft,
         };
-        state.State.AuditLog.Add(new AuditEntry(clock.UtcNow, actor, "created"));
+        state.State.AuditLog.Add(new AuditEntry(clock.UtcNow, actor, AuditActions.Created));
         await state.WriteStateAsync();
         await GrainFactory.GetGrain<ICampaignDirectoryGrain>(ICampaignDirectoryGrain.Key).AddAsync(this.GetPrimaryKeyString());
         return Snapshot();
@@ -44,7 +44,7 @@ public sealed class CampaignGrain(
             return new PhaseChangeResult(decision, state.State.Phase);
 
         state.State.Phase = target;
-        state.State.AuditLog.Add(new AuditEntry(clock.UtcNow, actor, $"phase → {target}"));
+        state.State.AuditLog.Add(new AuditEntry(clock.UtcNow, actor, AuditActions.Phase(target)));
         await state.WriteStateAsync();
         return new PhaseChangeResult(PhaseTransition.Advance, target);
     }
@@ -57,7 +57,7 @@ public sealed class CampaignGrain(
         while (PhaseRules.Next(state.State.Phase) is { } next && next <= due)
         {
             state.State.Phase = next;
-            state.State.AuditLog.Add(new AuditEntry(clock.UtcNow, actor, $"phase → {next}"));
+            state.State.AuditLog.Add(new AuditEntry(clock.UtcNow, actor, AuditActions.Phase(next)));
             outcome = PhaseTransition.Advance;
         }
         if (outcome == PhaseTransition.Advance)

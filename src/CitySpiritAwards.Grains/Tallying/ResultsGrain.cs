@@ -33,7 +33,7 @@ public sealed class ResultsGrain(
             return ResultsOutcome.Refused(ResultsRefusals.NotFound);
         if (ResultsRules.ComputeRefusal(campaign.Phase) is { } refusal)
             return ResultsOutcome.Refused(refusal);
-        return await ComputeAndStoreAsync(campaign, actor, "results computed", publish: false);
+        return await ComputeAndStoreAsync(campaign, actor, AuditActions.ResultsComputed, publish: false);
     }
 
     public async Task<ResultsOutcome> RecomputeAsync(string actor)
@@ -42,7 +42,7 @@ public sealed class ResultsGrain(
             return ResultsOutcome.Refused(ResultsRefusals.NotFound);
         if (ResultsRules.RecomputeRefusal(campaign.Phase, state.State.Results?.IsPublished == true) is { } refusal)
             return ResultsOutcome.Refused(refusal);
-        return await ComputeAndStoreAsync(campaign, actor, "results recomputed", publish: false);
+        return await ComputeAndStoreAsync(campaign, actor, AuditActions.ResultsRecomputed, publish: false);
     }
 
     public async Task<ResultsOutcome> PublishAsync(string actor)
@@ -54,19 +54,19 @@ public sealed class ResultsGrain(
         if (ResultsRules.PublishRefusal(campaign.Phase) is { } refusal)
             return ResultsOutcome.Refused(refusal);
         if (state.State.Results is not { } computed)
-            return await ComputeAndStoreAsync(campaign, actor, "results computed", publish: true);
+            return await ComputeAndStoreAsync(campaign, actor, AuditActions.ResultsComputed, publish: true);
         // Votes may have changed since the results were computed: one in flight as voting closed (receipted a moment
         // after), a held vote cleared since. What is published counts every counted vote, so it is computed again then.
         var counted = await votes.LoadAsync(CampaignId, CancellationToken.None);
         if (!CountsAsComputed(computed, counted))
-            return await ComputeAndStoreAsync(campaign, actor, "results recomputed at publication: the votes had changed", publish: true, counted);
+            return await ComputeAndStoreAsync(campaign, actor, AuditActions.RecomputedVotesChanged, publish: true, counted);
         if ((await TakenDownAsync(computed.Categories.SelectMany(c => c.Standings).Select(s => s.EntryId))).Count > 0)
-            return await ComputeAndStoreAsync(campaign, actor, "results recomputed at publication: an entry was taken down", publish: true, counted);
+            return await ComputeAndStoreAsync(campaign, actor, AuditActions.RecomputedTakenDown, publish: true, counted);
         return await StoreAsync(computed with
         {
             PublishedAt = clock.UtcNow,
             PublishedBy = actor,
-            History = [.. computed.History, new AuditEntry(clock.UtcNow, actor, "results published")],
+            History = [.. computed.History, new AuditEntry(clock.UtcNow, actor, AuditActions.ResultsPublished)],
         });
     }
 
@@ -106,7 +106,7 @@ public sealed class ResultsGrain(
         var now = clock.UtcNow;
         var history = (state.State.Results?.History ?? []).Append(new AuditEntry(now, actor, action));
         if (publish)
-            history = history.Append(new AuditEntry(now, actor, "results published"));
+            history = history.Append(new AuditEntry(now, actor, AuditActions.ResultsPublished));
         return await StoreAsync(new CampaignResults(
             CampaignId, campaign.Settings.CommitteeWeightPercent, campaign.Settings.PublicWeightPercent, categories,
             now, actor, publish ? now : null, publish ? actor : null, history.ToList()));

@@ -10,6 +10,7 @@ using CitySpiritAwards.Web.Identity.Email;
 using Hangfire;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
+using CitySpiritAwards.Domain.Localization;
 
 namespace CitySpiritAwards.Web.Judging;
 
@@ -63,7 +64,7 @@ public sealed class CommitteeReminderJob(
         var email = await EmailOfAsync(memberId);
         if (email is null)
             return ReminderResult.NothingToScore;
-        var day = ReminderRules.DayOf(clock.UtcNow);
+        var day = ShanghaiTime.DayOf(clock.UtcNow);
         var log = grains.GetGrain<IReminderLogGrain>(JudgingKeys.For(campaignId, memberId));
         if (!await log.TryClaimAsync(day))
             return ReminderResult.AlreadyToday;

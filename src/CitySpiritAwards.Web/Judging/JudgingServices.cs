@@ -103,10 +103,6 @@ public sealed record JudgingServices(
     public string DistrictName(string districtId, string culture) =>
         Seeds.Districts.FirstOrDefault(d => d.Id == districtId)?.Name.For(culture) ?? districtId;
 
-    /// <summary>A time as the committee reads it: Shanghai time, e.g. 2027-04-11 09:03.</summary>
-    public static string ShanghaiTime(DateTimeOffset at) =>
-        at.ToOffset(ReminderRules.ShanghaiOffset).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
-
     public string Refusal(string code) => Text[$"Judging.Refusal.{code}"];
 
     public string Problem(ScoringProblem problem) => Text[$"Judging.Problem.{problem.Code}"];

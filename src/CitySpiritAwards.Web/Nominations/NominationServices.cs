@@ -11,6 +11,7 @@ using CitySpiritAwards.Web.Photos;
 using CitySpiritAwards.Web.Photos.Processing;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Localization;
+using CitySpiritAwards.Domain.Localization;
 
 namespace CitySpiritAwards.Web.Nominations;
 
@@ -75,7 +76,7 @@ public sealed record NominationServices(
         var limits = ConsentEmails.Limits;
         return allowedFrom is { } from && from > Clock.UtcNow
             ? Text["ConsentEmail.Held", nomination.Draft.NomineeName, limits.ConsentEmailsPerAddress, limits.ConsentEmailsPerAccount,
-                from.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture)]
+                ShanghaiTime.Minute(from)]
             : Text["ConsentEmail.OwedNow", nomination.Draft.NomineeName];
     }
 

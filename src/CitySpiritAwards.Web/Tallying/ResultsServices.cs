@@ -122,6 +122,4 @@ public static class ResultsFormat
     /// <summary>A committee mean on the 1–10 scale with two decimals, e.g. 8.25.</summary>
     public static string Raw(decimal raw) => raw.ToString("0.00", CultureInfo.InvariantCulture);
 
-    /// <summary>A day in Shanghai, e.g. 2027-05-10.</summary>
-    public static string Day(DateTimeOffset at) => at.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

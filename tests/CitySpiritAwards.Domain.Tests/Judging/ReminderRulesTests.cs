@@ -1,5 +1,6 @@
 using CitySpiritAwards.Domain.Campaigns;
 using CitySpiritAwards.Domain.Judging;
+using CitySpiritAwards.Domain.Localization;
 
 namespace CitySpiritAwards.Domain.Tests.Judging;
 
@@ -11,8 +12,8 @@ public sealed class ReminderRulesTests
     public void A_day_is_a_Shanghai_day_whatever_the_offset_of_the_instant()
     {
         // 23:30 UTC on 30 April is already 07:30 on 1 May in Shanghai.
-        Assert.Equal(new DateOnly(2027, 5, 1), ReminderRules.DayOf(new DateTimeOffset(2027, 4, 30, 23, 30, 0, TimeSpan.Zero)));
-        Assert.Equal(new DateOnly(2027, 4, 30), ReminderRules.DayOf(new DateTimeOffset(2027, 4, 30, 15, 59, 0, TimeSpan.Zero)));
+        Assert.Equal(new DateOnly(2027, 5, 1), ShanghaiTime.DayOf(new DateTimeOffset(2027, 4, 30, 23, 30, 0, TimeSpan.Zero)));
+        Assert.Equal(new DateOnly(2027, 4, 30), ShanghaiTime.DayOf(new DateTimeOffset(2027, 4, 30, 15, 59, 0, TimeSpan.Zero)));
     }
 
     [Fact]

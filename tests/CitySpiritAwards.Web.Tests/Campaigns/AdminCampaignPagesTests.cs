@@ -64,6 +64,12 @@ public sealed class AdminCampaignPagesTests(ResultsSite site) : IClassFixture<Re
 
         var audit = await site.Grains.GetGrain<ICampaignGrain>("admin-early").GetAuditLogAsync();
         Assert.Single(audit, a => a.Actor == $"admin:{ResultsSite.AdminEmail}");
+        // The change log reads as words in each language, never "phase → Nominating · admin:…".
+        var english = WebUtility.HtmlDecode((await admin.GetAsync(page)).Html);
+        Assert.Contains($"Administrator {ResultsSite.AdminEmail}: moved the campaign to Nominations open", english);
+        Assert.DoesNotContain("phase →", english);
+        var chinese = WebUtility.HtmlDecode((await (await AdminAsync("zh-CN")).GetAsync(page)).Html);
+        Assert.Contains($"管理员 {ResultsSite.AdminEmail}：活动进入“推荐中”阶段", chinese);
     }
 
     [Fact]

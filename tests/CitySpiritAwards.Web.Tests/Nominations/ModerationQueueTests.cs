@@ -27,9 +27,11 @@ public sealed class ModerationQueueTests : IAsyncLifetime
 
     public Task DisposeAsync() => ((IAsyncLifetime)_app).DisposeAsync();
 
-    private async Task<AccountBrowser> UserAsync(string role)
+    private async Task<AccountBrowser> UserAsync(string role, string culture = "en") => (await UserWithEmailAsync(role, culture)).Browser;
+
+    private async Task<(AccountBrowser Browser, string Email)> UserWithEmailAsync(string role, string culture = "en")
     {
-        var browser = new AccountBrowser(_app);
+        var browser = new AccountBrowser(_app, culture);
         var email = AccountBrowser.NewEmail(role.ToLowerInvariant());
         await browser.RegisterAndConfirmAsync(email, "Someone-pass-1");
         if (role != Roles.Resident)
@@ -39,7 +41,7 @@ public sealed class ModerationQueueTests : IAsyncLifetime
             await users.AddToRoleAsync((await users.FindByEmailAsync(email))!, role);
         }
         await browser.SignInAsync(email, "Someone-pass-1");
-        return browser;
+        return (browser, email);
     }
 
     private static async Task<string> NominateAsync(AccountBrowser resident, string name)
@@ -75,6 +77,36 @@ public sealed class ModerationQueueTests : IAsyncLifetime
             new Dictionary<string, string> { ["nominationId"] = second, ["action"] = "Approve", ["reason"] = "" });
         Assert.Contains("Saved, and recorded in the audit log.", approved);
         Assert.Contains("Approved", approved);
+    }
+
+    [Fact]
+    public async Task The_history_reads_as_words_naming_the_moderator_to_staff_and_only_the_role_to_the_nominator()
+    {
+        var resident = await UserAsync(Roles.Resident);
+        var id = await NominateAsync(resident, "曹永福");
+        var admin = await AdminClient.SignInAsync(_app, AdminEmail, AdminPassword);
+        (await admin.PostAsJsonAsync("/api/admin/campaigns/demo/phase", new { phase = "Screening" })).EnsureSuccessStatusCode();
+        var (moderator, moderatorEmail) = await UserWithEmailAsync(Roles.Moderator);
+        await moderator.SubmitAndFollowAsync("/moderation/demo",
+            new Dictionary<string, string> { ["nominationId"] = id, ["action"] = "RequestChanges", ["reason"] = "请补充一张照片" });
+
+        var english = WebUtility.HtmlDecode((await moderator.GetAsync("/moderation/demo?status=ChangesRequested")).Html);
+        Assert.Contains("Nominator: submitted the nomination", english);
+        Assert.Contains($"Moderator {moderatorEmail}: asked for changes (请补充一张照片)", english);
+        Assert.DoesNotContain("moderation: RequestChanges", english);
+        Assert.DoesNotContain("moderator:", english);
+
+        var chineseModerator = new AccountBrowser(_app, "zh-CN");
+        await chineseModerator.SignInAsync(moderatorEmail, "Someone-pass-1");
+        var chinese = WebUtility.HtmlDecode((await chineseModerator.GetAsync("/moderation/demo?status=ChangesRequested")).Html);
+        Assert.Contains("推荐人：提交推荐", chinese);
+        Assert.Contains($"审核员 {moderatorEmail}：请推荐人修改（请补充一张照片）", chinese);
+
+        // The nominator reads the same steps with the moderator by role only.
+        var mine = WebUtility.HtmlDecode((await resident.GetAsync("/campaigns/demo/my-nominations")).Html);
+        Assert.Contains("You: submitted the nomination", mine);
+        Assert.Contains("Moderator: asked for changes (请补充一张照片)", mine);
+        Assert.DoesNotContain(moderatorEmail, mine);
     }
 
     [Fact]

@@ -14,6 +14,7 @@ using CitySpiritAwards.Web.Tests.Support;
 using CitySpiritAwards.Web.Tests.Voting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using CitySpiritAwards.Domain.Localization;
 
 namespace CitySpiritAwards.Web.Tests.Tallying;
 
@@ -54,7 +55,7 @@ public sealed class ClusterResultsTests : IAsyncLifetime
     {
         var entries = await ResultsSite.CreateCampaignAsync(GrainsOf(_site.First), _clock.GetUtcNow(), "cluster-results");
         await BothSilosReachAsync("cluster-results", CampaignPhase.PublicVoting);
-        var votingDay = ReminderRules.DayOf(_clock.GetUtcNow());
+        var votingDay = ShanghaiTime.DayOf(_clock.GetUtcNow());
         foreach (var (instance, entry) in new[] { (_site.First, "B"), (_site.Second, "B"), (_site.Second, "A") })
         {
             var resident = await VotingCampaign.ResidentAsync(instance);

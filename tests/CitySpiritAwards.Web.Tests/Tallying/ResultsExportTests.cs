@@ -6,6 +6,7 @@ using CitySpiritAwards.Domain.Campaigns;
 using CitySpiritAwards.Domain.Judging;
 using CitySpiritAwards.Web.Tests.Support;
 using CitySpiritAwards.Web.Tests.Voting;
+using CitySpiritAwards.Domain.Localization;
 
 namespace CitySpiritAwards.Web.Tests.Tallying;
 
@@ -49,7 +50,7 @@ public sealed class ResultsExportTests(ResultsSite site) : IClassFixture<Results
     {
         var entries = await site.CreateCampaignAsync("export-votes");
         await site.ClockReachesAsync("export-votes", CampaignPhase.PublicVoting);
-        var firstDay = ReminderRules.DayOf(site.Clock.GetUtcNow());
+        var firstDay = ShanghaiTime.DayOf(site.Clock.GetUtcNow());
         var receipts = new List<string>
         {
             await VoteAsync(entries["B"]),
@@ -116,7 +117,8 @@ public sealed class ResultsExportTests(ResultsSite site) : IClassFixture<Results
         Assert.Equal(HttpStatusCode.Redirect, (await admin.SignInAsync(ResultsSite.AdminEmail, ResultsSite.AdminPassword)).StatusCode);
 
         var (_, page) = await admin.GetAsync("/admin/campaigns/export-admin/results");
-        Assert.Contains("job:results", page);
+        Assert.Contains("Site (results job): computed the results", page); // the history in words, not "results computed · job:results"
+        Assert.DoesNotContain("job:results", page);
         Assert.Contains("href=\"/api/admin/campaigns/export-admin/results.csv?culture=en\"", page);
         Assert.Contains("href=\"/api/admin/campaigns/export-admin/votes.csv?culture=en\"", page);
 
@@ -140,6 +142,7 @@ public sealed class ResultsExportTests(ResultsSite site) : IClassFixture<Results
         var (_, publishedPage) = await admin.GetAsync(resultsPage);
         Assert.Contains("The results are published.", publishedPage);
         Assert.DoesNotContain("The results are published.", (await admin.GetAsync(resultsPage)).Html);
+        Assert.Contains($"Administrator {ResultsSite.AdminEmail}: published the results", WebUtility.HtmlDecode(publishedPage));
 
         var results = (await site.ResultsAsync("export-admin"))!;
         Assert.Equal(["results computed", "results recomputed", "results published"], results.History.Select(h => h.Action));

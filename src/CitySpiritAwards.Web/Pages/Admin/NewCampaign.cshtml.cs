@@ -22,7 +22,6 @@ namespace CitySpiritAwards.Web.Pages.Admin;
 [Authorize(Policy = Roles.Administrator)]
 public sealed class NewCampaignModel(CampaignCreator creator, AwardsClock clock, IStringLocalizer<SharedResource> text) : AccountPageModel
 {
-    public static readonly TimeSpan Shanghai = TimeSpan.FromHours(8);
     private const string LocalFormat = "yyyy-MM-ddTHH:mm"; // what <input type="datetime-local"> sends
 
     [BindProperty]
@@ -34,7 +33,7 @@ public sealed class NewCampaignModel(CampaignCreator creator, AwardsClock clock,
     {
         // Nominations from tomorrow 09:00 for three weeks, then a week of screening, two of scoring, two of voting,
         // four days of counting: a schedule to adjust rather than to type from nothing.
-        var tomorrow = clock.UtcNow.ToOffset(Shanghai).Date.AddDays(1).AddHours(9);
+        var tomorrow = ShanghaiTime.Of(clock.UtcNow).Date.AddDays(1).AddHours(9);
         var days = new Dictionary<CampaignPhase, int>
         {
             [CampaignPhase.Nominating] = 0, [CampaignPhase.Screening] = 21, [CampaignPhase.CommitteeScoring] = 28,
@@ -104,7 +103,7 @@ public sealed class NewCampaignModel(CampaignCreator creator, AwardsClock clock,
                 Refuse(field, "Admin.New.Invalid.StartFormat", text[$"Phase.{phase}"]);
                 continue;
             }
-            var starts = new DateTimeOffset(local, Shanghai);
+            var starts = new DateTimeOffset(local, ShanghaiTime.Offset);
             if (starts < now)
                 Refuse(field, "Admin.New.Invalid.StartPast", text[$"Phase.{phase}"]);
             windows.Add(new PhaseWindow(phase, starts));

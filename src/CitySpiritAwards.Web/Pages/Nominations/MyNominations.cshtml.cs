@@ -86,15 +86,6 @@ public sealed class MyNominationsModel(NominationServices services) : PageModel
 
     public bool CanWithdraw(NominationView nomination) => NominationLifecycle.Withdraw(nomination.Status, Campaign!.Phase).IsAllowed;
 
-    /// <summary>One step of the history in the reader's language: who (by role only) did what.</summary>
-    public string Describe(NominationEvent step, NominationView nomination)
-    {
-        var who = OwnNomination.RoleOf(step.Actor, nomination.NominatorId);
-        var action = services.Text[$"History.{step.Action.Replace(": ", ".", StringComparison.Ordinal)}"];
-        var text = $"{services.Text[$"History.Actor.{who}"]}: {(action.ResourceNotFound ? step.Action : action.Value)}";
-        return OwnNomination.NoteForNominator(step) is { Length: > 0 } note ? $"{text} ({note})" : text;
-    }
-
     private async Task<bool> LoadAsync(string campaignId)
     {
         Campaign = await services.Grains.GetGrain<ICampaignGrain>(campaignId).GetAsync();

@@ -44,7 +44,7 @@ public sealed class CertificateModel(ResultsServices services, StringCatalog str
     {
         get
         {
-            var day = (Results!.Results.PublishedAt ?? DateTimeOffset.UtcNow).ToOffset(TimeSpan.FromHours(8));
+            var day = ShanghaiTime.Of(Results!.Results.PublishedAt ?? DateTimeOffset.UtcNow);
             return new(day.ToString("yyyy年M月d日", Chinese), day.ToString("d MMMM yyyy", English));
         }
     }
