@@ -112,10 +112,10 @@ public sealed class VoteModel(VotingServices services, SeedData seeds) : PageMod
         Tallies?.Categories.SelectMany(c => c.Entries).FirstOrDefault(e => e.EntryId == entryId)?.Votes;
 
     /// <summary>The first <see cref="ExcerptLength"/> characters (as a reader counts them) of the story in the reader's language.</summary>
-    public static (string Text, string Lang) Excerpt(NominationView nomination, string culture)
+    public static StoryText Excerpt(NominationView nomination, string culture)
     {
-        var (story, lang) = StoryText.For(nomination.Draft.StoryZh, nomination.Draft.StoryEn, culture);
-        var info = new StringInfo(story);
-        return info.LengthInTextElements <= ExcerptLength ? (story, lang) : (info.SubstringByTextElements(0, ExcerptLength).TrimEnd() + "…", lang);
+        var story = StoryText.For(nomination.Draft.StoryZh, nomination.Draft.StoryEn, culture);
+        var info = new StringInfo(story.Text);
+        return info.LengthInTextElements <= ExcerptLength ? story : story with { Text = info.SubstringByTextElements(0, ExcerptLength).TrimEnd() + "…" };
     }
 }
