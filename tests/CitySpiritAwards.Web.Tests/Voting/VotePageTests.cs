@@ -60,7 +60,7 @@ public sealed partial class VotePageTests(VotingApiTests.Site site) : IClassFixt
         var receipt = Receipt(html);
         Assert.Equal(26, receipt.Length);
         Assert.Contains("You voted for this entry", html);
-        Assert.Contains("You have up to 1 vote in each award.", html);
+        Assert.Contains("You have 1 vote in each award.", html);
         Assert.Contains("You have used 1 of your 1 vote in this award.", html);
         Assert.Contains("Move my vote to 测试候选人06", html); // the other entries of the award now offer a move
         Assert.Contains("<strong>1 vote</strong>", html);
