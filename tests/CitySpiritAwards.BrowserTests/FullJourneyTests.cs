@@ -281,7 +281,7 @@ public sealed class FullJourneyTests(BrowserFixture browser)
         await page.GotoAsync($"/campaigns/{journey.CampaignId}/vote");
         var ballot = Section(page, AwardName(journey));
         await Expect(ballot.Locator("li.entry h3")).ToHaveTextAsync([lin.Name, zhou.Name]);
-        await Expect(ballot).ToContainTextAsync(text["VotePage.Used", 0, 1]);
+        await Expect(ballot).ToContainTextAsync(text["VotePage.Used.One", 0, 1]);
         await journey.CheckAsync(page, "vote");
         var receipt = await CastVoteAsync(journey, page, lin);
         await journey.CheckAsync(page, "voted");

@@ -6,6 +6,13 @@ namespace CitySpiritAwards.Web.Localization;
 
 public static class LocalizationExtensions
 {
+    /// <summary>
+    /// English needs "1 vote" but "2 votes", so a count of 1 uses the key's ".One" string (Chinese has the same text in both).
+    /// The count is the string's only argument unless <paramref name="arguments"/> are given.
+    /// </summary>
+    public static LocalizedString Plural(this IStringLocalizer text, string key, long count, params object[] arguments) =>
+        text[count == 1 ? key + ".One" : key, arguments.Length == 0 ? [count] : arguments];
+
     public static void AddAwardsLocalization(this WebApplicationBuilder builder)
     {
         var catalog = StringCatalog.FromFolder(Path.Combine(AppContext.BaseDirectory, "Localization", "Strings"));

@@ -50,7 +50,7 @@ public sealed class NominationRateLimiterPolicy(IOptions<NominationOptions> opti
             await TypedResults.Problem(
                 statusCode: StatusCodes.Status429TooManyRequests,
                 title: text["Nomination.TooMany.Title"],
-                detail: text["Nomination.TooMany.Message", minutes],
+                detail: text.Plural("Nomination.TooMany.Message", minutes),
                 type: "urn:city-spirit-awards:too-many-requests").ExecuteAsync(http);
             return;
         }
@@ -67,7 +67,7 @@ public sealed class NominationRateLimiterPolicy(IOptions<NominationOptions> opti
             <body>
             <main id="main">
             <h1>{e.Encode(text["Nomination.TooMany.Title"])}</h1>
-            <p class="notice notice-error" role="alert">{e.Encode(text["Nomination.TooMany.Message", minutes])}</p>
+            <p class="notice notice-error" role="alert">{e.Encode(text.Plural("Nomination.TooMany.Message", minutes))}</p>
             <p><a class="button" href="{e.Encode(http.Request.Path)}">{e.Encode(text["Nomination.TooMany.Back"])}</a></p>
             </main>
             </body>

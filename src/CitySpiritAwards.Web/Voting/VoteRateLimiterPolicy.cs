@@ -71,7 +71,7 @@ public sealed class VoteRateLimiterPolicy : IRateLimiterPolicy<string>, IDisposa
             await TypedResults.Problem(
                 statusCode: StatusCodes.Status429TooManyRequests,
                 title: text["Vote.TooMany.Title"],
-                detail: text["Vote.TooMany.Message", minutes],
+                detail: text.Plural("Vote.TooMany.Message", minutes),
                 type: "urn:city-spirit-awards:too-many-requests").ExecuteAsync(http);
             return;
         }
@@ -88,7 +88,7 @@ public sealed class VoteRateLimiterPolicy : IRateLimiterPolicy<string>, IDisposa
             <body>
             <main id="main">
             <h1>{e.Encode(text["Vote.TooMany.Title"])}</h1>
-            <p class="notice notice-error" role="alert">{e.Encode(text["Vote.TooMany.Message", minutes])}</p>
+            <p class="notice notice-error" role="alert">{e.Encode(text.Plural("Vote.TooMany.Message", minutes))}</p>
             <p><a class="button" href="{e.Encode(http.Request.Path)}">{e.Encode(text["Vote.TooMany.Back"])}</a></p>
             </main>
             </body>

@@ -48,10 +48,28 @@ public sealed partial class StringCatalogTests
         Assert.Empty(missing);
     }
 
+    [Fact]
+    public void Every_plural_string_has_a_singular_form()
+    {
+        var sources = Directory.EnumerateFiles(WebProject, "*.cs*", SearchOption.AllDirectories)
+            .Where(path => !path.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}"));
+        var keys = sources.SelectMany(path => PluralKey().Matches(File.ReadAllText(path)).Select(m => m.Groups[1].Value)).Distinct().ToList();
+        var known = Catalog.Keys.ToHashSet();
+
+        var missing = keys.SelectMany(key => new[] { key, key + ".One" }).Where(key => !known.Contains(key)).ToList();
+
+        Assert.NotEmpty(keys);
+        Assert.Empty(missing);
+    }
+
     [GeneratedRegex(@"\p{IsCJKUnifiedIdeographs}")]
     private static partial Regex HanCharacter();
 
     // L["Some.Key"] in pages and code; keys are dotted names, which sets them apart from other indexers.
     [GeneratedRegex(@"\bL\[""([A-Z][A-Za-z]+\.[A-Za-z.]+)""")]
     private static partial Regex LiteralKey();
+
+    // text.Plural("Some.Key", count) reads Some.Key and Some.Key.One.
+    [GeneratedRegex(@"\.Plural\(""([A-Z][A-Za-z]+\.[A-Za-z.]+)""")]
+    private static partial Regex PluralKey();
 }

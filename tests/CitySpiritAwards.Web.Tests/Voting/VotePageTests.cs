@@ -38,7 +38,8 @@ public sealed partial class VotePageTests(VotingApiTests.Site site) : IClassFixt
         Assert.Contains("免费为邻居修理小家电", html);
         Assert.Contains("登录后即可投票", html);
         Assert.DoesNotContain("投票给", html);
-        Assert.Contains("实时票数", html); // the default campaign shows live tallies
+        Assert.Contains("实时票数（截至上海时间 ", html); // the default campaign shows live tallies, in Shanghai time like every page
+        Assert.DoesNotContain("北京时间", html);
     }
 
     [Fact]
@@ -59,9 +60,12 @@ public sealed partial class VotePageTests(VotingApiTests.Site site) : IClassFixt
         var receipt = Receipt(html);
         Assert.Equal(26, receipt.Length);
         Assert.Contains("You voted for this entry", html);
-        Assert.Contains("You have used 1 of your 1 vote(s) in this award.", html);
+        Assert.Contains("You have 1 vote in each award.", html);
+        Assert.Contains("You have used 1 of your 1 vote in this award.", html);
         Assert.Contains("Move my vote to 测试候选人06", html); // the other entries of the award now offer a move
-        Assert.Contains("1 vote(s)", html);
+        Assert.Contains("<strong>1 vote</strong>", html);
+        Assert.Contains("<strong>0 votes</strong>", html);
+        Assert.DoesNotContain("(s)", html);
         var (_, refreshed) = await resident.GetAsync(page);
         Assert.DoesNotContain("Your vote is stored and counted.", refreshed); // said once
         Assert.Contains($"<code class=\"receipt\">{receipt}</code>", refreshed); // the vote itself stays on the page
