@@ -115,6 +115,7 @@ public static class Extensions
         app.MapNominationsApi();
         app.MapGalleryApi();
         app.MapPhotoEndpoints();
+        app.MapFavicon();
         app.MapJudging();
         app.MapVotingApi();
         app.MapFraudReview();

@@ -25,8 +25,12 @@ public static class PhotoEndpoints
         $"/photos/{Uri.EscapeDataString(nominationId)}/{photoId}/{PhotoSizes.Name(size)}"
         + (consentToken is null ? "" : $"?consent={Uri.EscapeDataString(consentToken)}");
 
+    /// <summary>
+    /// GET and HEAD share one handler, so HEAD (link previews ask with it) gets the same status, headers and access rules;
+    /// the result executor writes no body for HEAD.
+    /// </summary>
     public static void MapPhotoEndpoints(this WebApplication app) =>
-        app.MapGet("/photos/{nominationId}/{photoId}/{size}", ServeAsync)
+        app.MapMethods("/photos/{nominationId}/{photoId}/{size}", [HttpMethods.Get, HttpMethods.Head], ServeAsync)
             .WithTags("Photos")
             .WithSummary("A nomination's photo (size: thumb or display) as JPEG. Public nominations only, except for its nominator, moderators, " +
                          "administrators and the nominee (with the consent link's token).");

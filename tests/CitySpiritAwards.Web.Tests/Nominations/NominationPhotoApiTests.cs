@@ -98,6 +98,58 @@ public sealed class NominationPhotoApiTests(NominationsSite site) : IClassFixtur
         Assert.Equal(HttpStatusCode.NotFound, (await visitor.GetAsync($"/api/nominations/{id}")).StatusCode);
     }
 
+    [Fact]
+    public async Task HEAD_on_a_photo_answers_as_GET_does_without_the_body()
+    {
+        var campaignId = await site.CampaignInAsync(CampaignPhase.Nominating);
+        var resident = await site.ResidentAsync();
+        var nominee = AccountBrowser.NewEmail("nominee");
+        var response = await NominateAsync(resident, campaignId, Fields(nominee), Guid.NewGuid(), ("a.jpg", TestImages.Encode(800, 600, MagickFormat.Jpeg)));
+        var created = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var id = created.GetProperty("id").GetString()!;
+        var photoId = Assert.Single(created.GetProperty("photoIds").EnumerateArray()).GetString()!;
+        var display = $"/photos/{id}/{photoId}/display";
+        static HttpRequestMessage Head(string url) => new(HttpMethod.Head, url);
+
+        // Not public yet: a visitor is refused for HEAD just as for GET; the nominator is answered, and nothing may cache it.
+        var visitor = site.App.CreateClient();
+        var refusedGet = await visitor.GetAsync(display);
+        var refusedHead = await visitor.SendAsync(Head(display));
+        Assert.Equal(HttpStatusCode.NotFound, refusedGet.StatusCode);
+        Assert.Equal(refusedGet.StatusCode, refusedHead.StatusCode);
+        Assert.Equal(refusedGet.Content.Headers.ContentType, refusedHead.Content.Headers.ContentType); // the same error page (Kestrel drops its body for HEAD)
+        var ownHead = await resident.Client.SendAsync(Head(display));
+        Assert.Equal(HttpStatusCode.OK, ownHead.StatusCode);
+        Assert.True(ownHead.Headers.CacheControl!.NoStore);
+        Assert.Empty(await ownHead.Content.ReadAsByteArrayAsync());
+
+        var token = site.ConsentTokenFor(nominee);
+        var moderator = await site.ModeratorAsync();
+        await site.AdvanceAsync(campaignId, CampaignPhase.Screening);
+        (await moderator.Client.PostAsJsonAsync($"/api/nominations/{id}/moderation", new { action = "Approve" })).EnsureSuccessStatusCode();
+        (await site.App.CreateClient().PostAsJsonAsync($"/api/consent/{token}", new { action = "Give" })).EnsureSuccessStatusCode();
+
+        // Public: the same status and headers as GET, and an empty body.
+        var get = await visitor.GetAsync(display);
+        var head = await visitor.SendAsync(Head(display));
+        Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+        Assert.Equal("image/jpeg", head.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(get.Content.Headers.ContentType, head.Content.Headers.ContentType);
+        Assert.NotNull(get.Content.Headers.ContentLength);
+        Assert.Equal(get.Content.Headers.ContentLength, head.Content.Headers.ContentLength);
+        Assert.Equal(get.Headers.ETag, head.Headers.ETag);
+        Assert.True(head.Headers.CacheControl!.Public);
+        Assert.Equal(PhotoMaxAge, head.Headers.CacheControl.MaxAge);
+        Assert.Equal(get.Headers.CacheControl, head.Headers.CacheControl);
+        Assert.Empty(await head.Content.ReadAsByteArrayAsync());
+        Assert.NotEmpty(await get.Content.ReadAsByteArrayAsync());
+        var revalidate = Head(display);
+        revalidate.Headers.IfNoneMatch.Add(get.Headers.ETag!);
+        Assert.Equal(HttpStatusCode.NotModified, (await visitor.SendAsync(revalidate)).StatusCode);
+    }
+
+    private static readonly TimeSpan PhotoMaxAge = TimeSpan.FromMinutes(5);
+
     public static TheoryData<string, string, string> RefusedUploads() => new()
     {
         { "empty", "empty.jpg", "This file is empty" },

@@ -41,6 +41,9 @@ public sealed class AuthorizationMatrixTests(SecuritySite site) : IClassFixture<
         ["GET /api/campaigns/{id}/nominations"] = Everyone,
         ["GET /api/nominations/{id}"] = Everyone,
         ["GET /photos/{nominationId}/{photoId}/{size}"] = Everyone, // private photos answer 404 to those who may not see them
+        ["HEAD /photos/{nominationId}/{photoId}/{size}"] = Everyone, // as GET, without the body (link previews ask with HEAD)
+        ["GET /favicon.ico"] = Everyone, // a permanent redirect to /favicon.svg
+        ["HEAD /favicon.ico"] = Everyone,
         ["GET /preferences/culture"] = Everyone,
         ["GET /preferences/text-size"] = Everyone,
         ["GET /openapi/{documentName}.json"] = Everyone,

@@ -126,7 +126,7 @@ public sealed partial class SecuritySite : IAsyncLifetime
         var credentials = Credentials[persona];
         var request = new HttpRequestMessage(new HttpMethod(endpoint.Method), endpoint.Handler is null ? path : $"{path}?handler={endpoint.Handler}");
         request.Headers.Add("Cookie", credentials.Cookies);
-        if (endpoint.Method != "GET")
+        if (endpoint.Method is not ("GET" or "HEAD")) // no body on a read
         {
             // APIs get an empty JSON object; pages a form with only the antiforgery token (an empty one leaves it out).
             formToken ??= credentials.FormToken;

@@ -193,6 +193,32 @@ public sealed class EmbeddedSiteTests(EmbeddedSiteFixture site) : IClassFixture<
         Assert.Contains("form-action 'self'", csp);
         Assert.Contains("base-uri 'self'", csp);
     }
+
+    [Fact]
+    public async Task Every_page_links_the_site_icon_which_the_content_security_policy_allows()
+    {
+        var browser = site.Factory.CreateBrowser();
+        var home = await browser.GetAsync("/");
+        var html = await home.Content.ReadAsStringAsync();
+
+        Assert.Contains("<link rel=\"icon\" href=\"/favicon.svg\" type=\"image/svg+xml\" />", html);
+        Assert.Contains("img-src 'self'", home.Headers.GetValues("Content-Security-Policy").Single());
+        var icon = await browser.GetAsync("/favicon.svg");
+        Assert.Equal(HttpStatusCode.OK, icon.StatusCode);
+        Assert.Equal("image/svg+xml", icon.Content.Headers.ContentType?.MediaType);
+        Assert.StartsWith("<svg", await icon.Content.ReadAsStringAsync());
+    }
+
+    [Theory]
+    [InlineData("GET")]
+    [InlineData("HEAD")]
+    public async Task Favicon_ico_is_sent_to_the_svg_for_good_rather_than_a_404(string method)
+    {
+        var response = await site.Factory.CreateBrowser().SendAsync(new HttpRequestMessage(new HttpMethod(method), "/favicon.ico"));
+
+        Assert.Equal(HttpStatusCode.MovedPermanently, response.StatusCode);
+        Assert.Equal("/favicon.svg", response.Headers.Location?.OriginalString);
+    }
 }
 
 public sealed class EmbeddedSiteFixture : IAsyncLifetime
