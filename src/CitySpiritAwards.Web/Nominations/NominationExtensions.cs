@@ -16,7 +16,7 @@ public static class NominationExtensions
             .Validate(o => o.ConsentEmailsPerAddress > 0 && o.ConsentEmailsPerAccount > 0 && o.ConsentEmailWindow > TimeSpan.Zero,
                 "Nominations:ConsentEmailsPerAddress, ConsentEmailsPerAccount and ConsentEmailWindow must be positive.")
             .ValidateOnStart();
-        services.AddSingleton<ConsentEmails>();
+        services.AddScoped<ConsentEmails>(); // scoped: it mails through AccountMailer, which needs the request's UserManager
         services.AddOptions<PhotoDecodeOptions>().BindConfiguration(PhotoDecodeOptions.Section)
             .Validate(o => o.MaxConcurrentDecodes > 0 && o.DecodeWait >= TimeSpan.Zero, "Photos:MaxConcurrentDecodes must be positive and Photos:DecodeWait not negative.")
             .ValidateOnStart();

@@ -29,6 +29,8 @@ public class AwardsAppFactory(IDictionary<string, string?>? settings = null, str
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(Environment);
+        // As Development does (dotnet run): a scoped service captured by a singleton fails every test, not just the README's command.
+        builder.UseDefaultServiceProvider(options => { options.ValidateScopes = true; options.ValidateOnBuild = true; });
         builder.UseSetting("CitySpiritAwards:Mode", "Embedded");
         builder.UseSetting("CitySpiritAwards:DataPath", DataPath);
         // Test accounts vote minutes after they are made, from one address: the minutely fraud scan would hold their
