@@ -7,6 +7,7 @@ using CitySpiritAwards.Web.Identity;
 using CitySpiritAwards.Web.Judging;
 using CitySpiritAwards.Web.Localization;
 using CitySpiritAwards.Web.Nominations;
+using CitySpiritAwards.Web.Notifications;
 using CitySpiritAwards.Web.Gallery;
 using CitySpiritAwards.Web.Photos;
 using CitySpiritAwards.Web.Photos.Processing;
@@ -49,6 +50,7 @@ public static class Extensions
         builder.Services.AddSingleton<DisplayNames>();
         builder.AddAwardsReadTables(hosting); // after the seed loader, which AddSeeding registered
         builder.AddJudging();
+        builder.AddNotices();
         builder.AddAwardsVoting(hosting);
         builder.Services.AddScoped<VotingServices>();
         builder.AddFraudReview(hosting);

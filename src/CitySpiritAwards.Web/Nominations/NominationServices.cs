@@ -7,6 +7,7 @@ using CitySpiritAwards.Grains.Nominations;
 using CitySpiritAwards.Grains.Time;
 using CitySpiritAwards.Web.Identity;
 using CitySpiritAwards.Web.Localization;
+using CitySpiritAwards.Web.Notifications;
 using CitySpiritAwards.Web.Photos;
 using CitySpiritAwards.Web.Photos.Processing;
 using Microsoft.AspNetCore.Identity;
@@ -40,6 +41,7 @@ public sealed record NominationServices(
     NominationPhotoFiles PhotoFiles,
     UserManager<AwardsUser> Users,
     KnownDistricts KnownDistricts,
+    NoticeQueue Notices,
     ILogger<NominationServices> Logger)
 {
     /// <summary>The photo store could not be written: nothing was created, the resident may simply try again.</summary>

@@ -166,9 +166,10 @@ public static class NominationsApi
     }
 
     private static async Task<Results<Ok<NominationStatus>, ValidationProblem, ProblemHttpResult>> ModerateAsync(
-        string id, ModerationRequest request, ClaimsPrincipal user, [AsParameters] NominationServices services)
+        string id, ModerationRequest request, ClaimsPrincipal user, HttpContext http, [AsParameters] NominationServices services)
     {
         var outcome = await services.Grains.GetGrain<INominationGrain>(id).ModerateAsync(request.Action, ModeratorActor(user), request.Reason);
+        services.Notices.Queue(outcome, http);
         return Failure(outcome, services.Text) is { } failure ? failure.AsResult<NominationStatus>() : TypedResults.Ok(outcome.Nomination!.Status);
     }
 
@@ -182,11 +183,12 @@ public static class NominationsApi
     }
 
     private static async Task<Results<Ok<NomineeConsent>, ValidationProblem, ProblemHttpResult>> ConsentAsync(
-        string token, ConsentRequest request, [AsParameters] NominationServices services)
+        string token, ConsentRequest request, HttpContext http, [AsParameters] NominationServices services)
     {
         if (services.ConsentLinks.ReadToken(token) is not { } link)
             return TypedResults.Problem(statusCode: 404, title: services.Text["Consent.InvalidLink"]);
         var outcome = await services.Grains.GetGrain<INominationGrain>(link.NominationId).ConsentAsync(request.Action, link.Round);
+        services.Notices.Queue(outcome, http);
         return Failure(outcome, services.Text) is { } failure ? failure.AsResult<NomineeConsent>() : TypedResults.Ok(outcome.Nomination!.Consent);
     }
 

@@ -65,6 +65,7 @@ public sealed class AuthorizationMatrixTests(SecuritySite site) : IClassFixture<
         ["POST /account/logout"] = Everyone,
         ["GET /account/manage"] = SignedIn,
         ["POST /account/manage?handler=SignOutEverywhere"] = SignedIn, // ends every session of one's own account
+        ["POST /account/manage?handler=Notices"] = SignedIn, // which emails one's own account gets
 
         // Nominee: no account, the emailed link's token decides.
         ["GET /consent/{token}"] = Everyone,

@@ -44,13 +44,32 @@ public sealed class AccountEmails(IStringLocalizer<SharedResource> localizer)
             before: ["Judging.Email.Reminder.Intro"], actionKey: "Judging.Email.Reminder.Action", link,
             after: ["Judging.Email.Reminder.Frequency"]);
 
-    private EmailMessage Compose(string to, string subjectKey, string[] before, string actionKey, string link, string[] after)
+    /// <summary>
+    /// To a nominator: a moderator acted on their nomination (with the reason) or the nominee answered. The nominee's name
+    /// is the one the nominator typed, going back to the nominator's own confirmed address; the note is the moderator's.
+    /// </summary>
+    public EmailMessage NominatorNotice(string to, string action, string nomineeName, string? moderatorNote, string link) =>
+        Compose(to, "Notice.Email.Subject",
+            before: () => moderatorNote is { Length: > 0 }
+                ? [localizer[NoticeKey(action), nomineeName], localizer["Notice.Email.Note", moderatorNote]]
+                : [localizer[NoticeKey(action), nomineeName]],
+            actionKey: "Notice.Email.Action", link,
+            after: ["Notice.Email.TurnOff"]);
+
+    /// <summary>The sentence for a history step, e.g. "moderation: Approve" → "Notice.moderation.Approve".</summary>
+    public static string NoticeKey(string action) => $"Notice.{action.Replace(": ", ".", StringComparison.Ordinal)}";
+
+    private EmailMessage Compose(string to, string subjectKey, string[] before, string actionKey, string link, string[] after) =>
+        Compose(to, subjectKey, () => before.Select(key => localizer[key].Value).ToArray(), actionKey, link, after);
+
+    /// <summary>One section per language; <paramref name="before"/> is asked for its paragraphs in each language in turn.</summary>
+    private EmailMessage Compose(string to, string subjectKey, Func<string[]> before, string actionKey, string link, string[] after)
     {
         var sections = Languages.Select(language => InLanguage(language, () => new Section(
             language,
             localizer[subjectKey],
             localizer["Account.Email.Greeting"],
-            before.Select(key => localizer[key].Value).ToArray(),
+            before(),
             localizer[actionKey],
             after.Select(key => localizer[key].Value).ToArray(),
             localizer["Account.Email.Signature"]))).ToList();

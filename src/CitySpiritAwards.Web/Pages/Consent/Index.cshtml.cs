@@ -2,6 +2,7 @@ using CitySpiritAwards.Abstractions.Categories;
 using CitySpiritAwards.Abstractions.Nominations;
 using CitySpiritAwards.Web.Localization;
 using CitySpiritAwards.Web.Nominations;
+using CitySpiritAwards.Web.Notifications;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -17,7 +18,7 @@ namespace CitySpiritAwards.Web.Pages.Consent;
 /// was sent a new link for what it says now.
 /// </summary>
 [AllowAnonymous]
-public sealed class IndexModel(IGrainFactory grains, ConsentLinks links, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class IndexModel(IGrainFactory grains, ConsentLinks links, NoticeQueue notices, IStringLocalizer<SharedResource> text) : PageModel
 {
     public NominationView? Nomination { get; private set; }
 
@@ -61,6 +62,7 @@ public sealed class IndexModel(IGrainFactory grains, ConsentLinks links, IString
             return Nomination is null ? NotFoundPage() : Page();
         }
         var outcome = await grains.GetGrain<INominationGrain>(link.NominationId).ConsentAsync(action.Value, link.Round);
+        notices.Queue(outcome, HttpContext);
         Message = outcome.Refusal is { } refusal ? text[$"Nomination.Refusal.{refusal}"] : text["Consent.Saved"];
         return Redirect($"/consent/{Uri.EscapeDataString(token)}");
     }

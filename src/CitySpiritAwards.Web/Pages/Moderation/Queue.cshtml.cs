@@ -95,6 +95,7 @@ public sealed class QueueModel(NominationServices services, NominationQueries no
         if (string.IsNullOrEmpty(nominationId))
             return BadRequest();
         var outcome = await services.Grains.GetGrain<INominationGrain>(nominationId).ModerateAsync(action, NominationsApi.ModeratorActor(User), reason);
+        services.Notices.Queue(outcome, HttpContext);
         Message = outcome.Refusal is { } refusal
             ? Refused(outcome.Nomination, refusal)
             : services.Text["Moderation.SavedFor", outcome.Nomination!.Draft.NomineeName, services.Text[$"NominationStatus.{outcome.Nomination.Status}"]];
@@ -115,6 +116,8 @@ public sealed class QueueModel(NominationServices services, NominationQueries no
             var outcomes = new List<NominationOutcome>();
             foreach (var id in selected)
                 outcomes.Add(await services.Grains.GetGrain<INominationGrain>(id).ModerateAsync(ModerationAction.Approve, actor, null));
+            foreach (var outcome in outcomes)
+                services.Notices.Queue(outcome, HttpContext);
             var refused = outcomes.Where(o => o.Refusal is not null).Select(o => Refused(o.Nomination, o.Refusal!));
             Message = string.Join(" ", refused.Prepend(services.Text["Moderation.Bulk.Approved", outcomes.Count(o => o.Succeeded)].Value));
         }

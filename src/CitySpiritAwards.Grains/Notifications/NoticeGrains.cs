@@ -1,0 +1,47 @@
+using CitySpiritAwards.Abstractions.Notifications;
+using CitySpiritAwards.Domain.Notifications;
+using CitySpiritAwards.Grains.Storage;
+
+namespace CitySpiritAwards.Grains.Notifications;
+
+public sealed class NoticeSettingsGrain(
+    [PersistentState("notice-settings", StorageNames.Awards)] IPersistentState<NoticeSettingsState> state) : Grain, INoticeSettingsGrain
+{
+    public Task<IReadOnlyList<NoticeKind>> GetTurnedOffAsync() => Task.FromResult<IReadOnlyList<NoticeKind>>(state.State.TurnedOff.ToList());
+
+    public async Task SetAsync(NoticeKind kind, bool on)
+    {
+        if (on ? state.State.TurnedOff.Remove(kind) : state.State.TurnedOff.Add(kind))
+            await state.WriteStateAsync();
+    }
+}
+
+public sealed class NoticeLogGrain(
+    [PersistentState("notices", StorageNames.Awards)] IPersistentState<NoticeLogState> state) : Grain, INoticeLogGrain
+{
+    public async Task<bool> TryClaimAsync(int step)
+    {
+        if (!state.State.Sent.Add(step))
+            return false;
+        await state.WriteStateAsync();
+        return true;
+    }
+
+    public async Task ReleaseAsync(int step)
+    {
+        if (state.State.Sent.Remove(step))
+            await state.WriteStateAsync();
+    }
+}
+
+[GenerateSerializer, Alias("CitySpiritAwards.NoticeSettingsState")]
+public sealed class NoticeSettingsState
+{
+    [Id(0)] public HashSet<NoticeKind> TurnedOff { get; set; } = [];
+}
+
+[GenerateSerializer, Alias("CitySpiritAwards.NoticeLogState")]
+public sealed class NoticeLogState
+{
+    [Id(0)] public HashSet<int> Sent { get; set; } = [];
+}
