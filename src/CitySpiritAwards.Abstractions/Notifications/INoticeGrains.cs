@@ -14,17 +14,21 @@ public interface INoticeSettingsGrain : IGrainWithStringKey
 }
 
 /// <summary>
-/// The history steps of one nomination (keyed by its id) whose notice went out. One activation in the cluster and the
-/// steps are stored, so a job run twice, on two silos, or after a restart emails the nominator once per step.
+/// The notices about one nomination (keyed by its id) that went out, each named by its event: "step:5" for its history's
+/// sixth step, "shortlisted", "won". One activation in the cluster and the names are stored, so a job run twice, on two
+/// silos, or after a restart sends each notice once.
 /// </summary>
 [Alias("CitySpiritAwards.INoticeLogGrain")]
 public interface INoticeLogGrain : IGrainWithStringKey
 {
-    /// <summary>Records the notice of history step <paramref name="step"/>; false when it was already recorded.</summary>
+    /// <summary>Records the notice of <paramref name="noticeEvent"/>; false when it was already recorded.</summary>
     [Alias("TryClaim")]
-    Task<bool> TryClaimAsync(int step);
+    Task<bool> TryClaimAsync(string noticeEvent);
 
     /// <summary>Takes back a claim whose email could not be sent, so a retry sends it.</summary>
     [Alias("Release")]
-    Task ReleaseAsync(int step);
+    Task ReleaseAsync(string noticeEvent);
+
+    /// <summary>The name of the notice of a nomination's history step.</summary>
+    static string Step(int step) => $"step:{step}";
 }

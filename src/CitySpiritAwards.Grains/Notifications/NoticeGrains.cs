@@ -19,17 +19,17 @@ public sealed class NoticeSettingsGrain(
 public sealed class NoticeLogGrain(
     [PersistentState("notices", StorageNames.Awards)] IPersistentState<NoticeLogState> state) : Grain, INoticeLogGrain
 {
-    public async Task<bool> TryClaimAsync(int step)
+    public async Task<bool> TryClaimAsync(string noticeEvent)
     {
-        if (!state.State.Sent.Add(step))
+        if (!state.State.Sent.Add(noticeEvent))
             return false;
         await state.WriteStateAsync();
         return true;
     }
 
-    public async Task ReleaseAsync(int step)
+    public async Task ReleaseAsync(string noticeEvent)
     {
-        if (state.State.Sent.Remove(step))
+        if (state.State.Sent.Remove(noticeEvent))
             await state.WriteStateAsync();
     }
 }
@@ -43,5 +43,5 @@ public sealed class NoticeSettingsState
 [GenerateSerializer, Alias("CitySpiritAwards.NoticeLogState")]
 public sealed class NoticeLogState
 {
-    [Id(0)] public HashSet<int> Sent { get; set; } = [];
+    [Id(0)] public HashSet<string> Sent { get; set; } = [];
 }

@@ -43,7 +43,7 @@ public sealed class NominatorNoticeJob(
             return NoticeResult.Nothing;
 
         var log = grains.GetGrain<INoticeLogGrain>(nominationId);
-        if (!await log.TryClaimAsync(step))
+        if (!await log.TryClaimAsync(INoticeLogGrain.Step(step)))
             return NoticeResult.AlreadySent;
         var link = $"{origin}/campaigns/{Uri.EscapeDataString(nomination.CampaignId)}/my-nominations";
         try
@@ -54,7 +54,7 @@ public sealed class NominatorNoticeJob(
         }
         catch
         {
-            await log.ReleaseAsync(step); // not sent: Hangfire's retry sends it
+            await log.ReleaseAsync(INoticeLogGrain.Step(step)); // not sent: Hangfire's retry sends it
             throw;
         }
         logger.LogInformation("Emailed the nominator of {NominationId} about step {Step} ({Kind})", nominationId, step, kind);
