@@ -36,6 +36,14 @@ public interface IJudgeAssignmentGrain : IGrainWithStringKey
     [Alias("Recuse")]
     Task<JudgingOutcome> RecuseAsync(string entryId, string memberId, string reason);
 
+    /// <summary>
+    /// For each of these entries, the panel members a chair may move it to now (by the rule <see cref="ReassignAsync"/>
+    /// applies: never its nominator, a member who declared a conflict with it or one judging it already); empty when
+    /// nobody is left. Entries not assigned are left out.
+    /// </summary>
+    [Alias("ReassignCandidates")]
+    Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> ReassignCandidatesAsync(IReadOnlyList<string> entryIds);
+
     /// <summary>A chair moves an entry from one judge to a chosen panel member (or, when none is chosen, to the least busy eligible one).</summary>
     [Alias("Reassign")]
     Task<JudgingOutcome> ReassignAsync(string entryId, string fromMemberId, string? toMemberId, string actor);

@@ -57,17 +57,39 @@ public static class AssignmentRules
 
     /// <summary>
     /// A chair moves an entry from one judge to another panel member. Returns why not, or null. The new judge must be on
-    /// the entry's panel, must not have nominated it or declared a conflict with it, and must not already judge it.
+    /// the entry's panel, must not have nominated it or declared a conflict with it, and must not already judge it
+    /// (<see cref="MayTakeOver"/>).
     /// </summary>
     public static string? Reassign(
-        EntryToJudge entry, IReadOnlyList<string> judges, string from, string to, IEnumerable<PanelMember> panel, IEnumerable<Conflict> conflicts)
+        EntryToJudge entry, IReadOnlyList<string> judges, string from, string to, IEnumerable<PanelMember> panel, IEnumerable<Conflict> conflicts) =>
+        judges.Contains(from) ? MayTakeOver(entry, judges, to, panel, conflicts) : JudgingRefusals.NotAssigned;
+
+    /// <summary>
+    /// Why <paramref name="to"/> may not take over one of the entry's judges' places, or null when they may: they must be
+    /// on the entry's panel, must not have nominated it or declared a conflict with it, and must not already judge it.
+    /// </summary>
+    public static string? MayTakeOver(
+        EntryToJudge entry, IReadOnlyList<string> judges, string to, IEnumerable<PanelMember> panel, IEnumerable<Conflict> conflicts)
     {
-        if (!judges.Contains(from))
-            return JudgingRefusals.NotAssigned;
         if (!panel.Any(m => m.MemberId == to && m.CategoryId == entry.CategoryId))
             return JudgingRefusals.NotOnPanel;
         if (to == entry.NominatorId || conflicts.Any(c => c.MemberId == to && c.EntryId == entry.EntryId))
             return JudgingRefusals.Ineligible;
         return judges.Contains(to) ? JudgingRefusals.AlreadyJudging : null;
+    }
+
+    /// <summary>
+    /// The members a chair may move the entry to (in panel order): exactly those <see cref="Reassign"/> accepts, so a list
+    /// offering them offers nobody who would be refused. Empty when nobody is left.
+    /// </summary>
+    public static IReadOnlyList<string> ReassignCandidates(
+        EntryToJudge entry, IReadOnlyList<string> judges, IEnumerable<PanelMember> panel, IEnumerable<Conflict> conflicts)
+    {
+        // Only this entry's panel and conflicts matter: narrowed once, as a top-up asks this for every entry.
+        var members = panel.Where(m => m.CategoryId == entry.CategoryId).ToList();
+        var conflicted = conflicts.Where(c => c.EntryId == entry.EntryId).ToList();
+        return members.Select(m => m.MemberId).Distinct()
+            .Where(to => MayTakeOver(entry, judges, to, members, conflicted) is null)
+            .ToList();
     }
 }

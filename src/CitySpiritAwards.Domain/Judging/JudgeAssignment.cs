@@ -54,24 +54,17 @@ public static class JudgeAssignment
     }
 
     /// <summary>
-    /// After a recusal: the eligible panel member with the lightest load who does not already judge the entry,
-    /// or null when nobody is left.
+    /// After a recusal: the eligible panel member with the lightest load who does not already judge the entry (one of
+    /// <see cref="AssignmentRules.ReassignCandidates"/>), or null when nobody is left.
     /// </summary>
     public static string? Replacement(
         EntryToJudge entry,
         IReadOnlyList<string> currentJudges,
         IEnumerable<PanelMember> panel,
         IEnumerable<Conflict> conflicts,
-        Func<string, int> loadOf)
-    {
-        var conflicted = conflicts.Where(c => c.EntryId == entry.EntryId).Select(c => c.MemberId).ToHashSet();
-        return panel
-            .Where(m => m.CategoryId == entry.CategoryId)
-            .Select(m => m.MemberId)
-            .Distinct()
-            .Where(m => m != entry.NominatorId && !conflicted.Contains(m) && !currentJudges.Contains(m))
+        Func<string, int> loadOf) =>
+        AssignmentRules.ReassignCandidates(entry, currentJudges, panel, conflicts)
             .OrderBy(loadOf)
             .ThenBy(m => m, StringComparer.Ordinal)
             .FirstOrDefault();
-    }
 }

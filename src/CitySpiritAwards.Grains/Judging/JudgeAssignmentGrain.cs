@@ -135,6 +135,19 @@ public sealed class JudgeAssignmentGrain(
         return JudgingOutcome.Done(to);
     }
 
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> ReassignCandidatesAsync(IReadOnlyList<string> entryIds)
+    {
+        var candidates = new Dictionary<string, IReadOnlyList<string>>();
+        if (entryIds.Count == 0 || S.AssignedAt is null)
+            return candidates;
+        var panel = await PanelAsync();
+        var conflicts = Conflicts();
+        foreach (var id in entryIds.Distinct())
+            if (Find(id) is { } entry)
+                candidates[id] = AssignmentRules.ReassignCandidates(ToJudge(entry), entry.Judges, panel, conflicts);
+        return candidates;
+    }
+
     private async Task<ScoringWindow?> WindowAsync(bool isJudge) =>
         await GrainFactory.GetGrain<ICampaignGrain>(CampaignId).GetAsync() is { } campaign
             ? await GrainFactory.ScoringWindowAsync(campaign, CategoryId, isJudge, clock)

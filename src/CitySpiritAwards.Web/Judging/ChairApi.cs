@@ -14,7 +14,7 @@ public static class ChairApi
     public static void MapChairApi(this WebApplication app)
     {
         var chairs = app.MapGroup("api/committee/{campaignId}/chair").RequireAuthorization(JudgingPolicies.Chair).WithTags("Committee chairs");
-        chairs.MapGet("", OverviewAsync).WithSummary("Panels, progress per member, per award a page of 50 entries (category and page pick the award and page; order Progress or Name) with submitted scores and recusals, and shortlists once final. Never the nominators.");
+        chairs.MapGet("", OverviewAsync).WithSummary("Panels, progress per member, per award a page of 50 entries (category and page pick the award and page; order Progress or Name) with submitted scores, recusals and the members each may be moved to, entries short of judges while scoring is open, and shortlists once final. Never the nominators.");
         chairs.MapPost("panels/{categoryId}/members", AddMemberAsync).WithSummary("Puts the account with this email (role CommitteeMember) on the category's panel; during scoring they take entries short of judges.");
         chairs.MapDelete("panels/{categoryId}/members/{memberId}", RemoveMemberAsync).WithSummary("Takes a member off a panel, only before committee scoring starts.");
         chairs.MapPost("entries/{entryId}/reassign", ReassignAsync).WithSummary("Moves an entry from one judge to another panel member (or, without toMemberId, to the least busy eligible one).");

@@ -14,18 +14,31 @@ namespace CitySpiritAwards.Web.Judging;
 public sealed record JudgeScore(string MemberId, string Name, SheetStatus Status, decimal? WeightedScore, string? Comment);
 
 /// <summary>One entry's judging as the chair sees it (still blind: never the nominator).</summary>
+/// <param name="ShortOfJudges">Whether it has fewer judges than it should, while its award's scoring is open (false once closed).</param>
+/// <param name="Candidates">
+/// The panel members the chair may move it to, exactly those a reassignment would accept (the assignment's own rule:
+/// never a member judging it, one who declared a conflict with it or its nominator); empty when nobody is left and once
+/// its award's scoring is closed.
+/// </param>
 public sealed record EntryProgress(
-    string EntryId, string NomineeName, string DistrictId, IReadOnlyList<JudgeScore> Judges, IReadOnlyList<RecusalRecord> Recusals, bool ShortOfJudges);
+    string EntryId, string NomineeName, string DistrictId, IReadOnlyList<JudgeScore> Judges, IReadOnlyList<RecusalRecord> Recusals, bool ShortOfJudges,
+    IReadOnlyList<PanelSeat> Candidates);
 
 public sealed record MemberProgress(string MemberId, string Name, int Assigned, int Submitted, int Drafts);
 
 /// <summary>
 /// One award's round: its panel, when judges were assigned, progress per member (counted in the tables), a page of its
-/// entries with their judges, the entries short of judges (the first ones, and how many), and the shortlist once final.
+/// entries with their judges, the entries short of judges (the first ones, and how many) while its scoring is open, and
+/// the shortlist once final.
 /// </summary>
+/// <param name="ScoringOpen">
+/// Whether its scores may still change (committee scoring, before the deadline, the shortlist not final): only then are
+/// entries reassigned and entries short of judges counted (none once closed: a missing judge no longer matters).
+/// </param>
 /// <param name="Names">Nominee names of the shortlisted entries and of the entries short of judges named.</param>
 public sealed record CategoryProgress(
     string CategoryId,
+    bool ScoringOpen,
     IReadOnlyList<PanelSeat> Panel,
     DateTimeOffset? AssignedAt,
     IReadOnlyList<MemberProgress> Members,
@@ -78,20 +91,26 @@ public sealed class ChairServices(JudgingServices judging, UserManager<AwardsUse
             return null;
         var categories = new List<CategoryProgress>();
         foreach (var category in CategoryIds.All)
-            categories.Add(await ProgressAsync(campaignId, category, category == categoryId ? page : null, order));
+            categories.Add(await ProgressAsync(campaign, category, category == categoryId ? page : null, order));
         return new ChairOverview(campaignId, campaign.Phase, campaign.Settings.JudgesPerEntry, campaign.Schedule.StartOf(CampaignPhase.PublicVoting), order, categories);
     }
 
-    private async Task<CategoryProgress> ProgressAsync(string campaignId, string categoryId, int? page, EntryOrder order)
+    private async Task<CategoryProgress> ProgressAsync(CampaignSnapshot campaign, string categoryId, int? page, EntryOrder order)
     {
+        var campaignId = campaign.Id;
         var key = JudgingKeys.For(campaignId, categoryId);
         var panel = await Grains.GetGrain<IPanelGrain>(key).GetMembersAsync();
-        var summary = await Grains.GetGrain<IJudgeAssignmentGrain>(key).GetSummaryAsync();
+        var assignment = Grains.GetGrain<IJudgeAssignmentGrain>(key);
+        var summary = await assignment.GetSummaryAsync();
         var shortlist = await Grains.GetGrain<IShortlistGrain>(IShortlistGrain.KeyFor(campaignId, categoryId)).GetAsync();
-        var named = (shortlist?.Entries.Select(e => e.NominationId) ?? []).Concat(summary?.ShortOfJudges ?? []).ToList();
+        // The rule scoring and reassigning go by (the grains refuse both once it is closed).
+        var open = new ScoringWindow(true, campaign.Phase, campaign.Schedule.StartOf(CampaignPhase.PublicVoting), judging.Clock.UtcNow, shortlist is not null).ClosedBecause is null;
+        var shortOfJudges = open ? summary?.ShortOfJudges ?? [] : [];
+        var shortOfJudgesCount = open ? summary?.ShortOfJudgesCount ?? 0 : 0;
+        var named = (shortlist?.Entries.Select(e => e.NominationId) ?? []).Concat(shortOfJudges).ToList();
         var names = (await judging.Nominations.FindAsync(named)).ToDictionary(n => n.Id, n => n.NomineeName);
         if (summary is null)
-            return new CategoryProgress(categoryId, panel, null, [], [], Paging.For(1, null, 0, PageSizes.Judging), 0, [], shortlist, names);
+            return new CategoryProgress(categoryId, open, panel, null, [], [], Paging.For(1, null, 0, PageSizes.Judging), 0, [], shortlist, names);
 
         string NameOf(string member) => panel.FirstOrDefault(p => p.MemberId == member)?.DisplayName ?? member;
         var progress = (await judging.Queries.MemberProgressAsync(campaignId, categoryId)).ToDictionary(m => m.MemberId);
@@ -99,12 +118,17 @@ public sealed class ChairServices(JudgingServices judging, UserManager<AwardsUse
             ? new MemberProgress(m, NameOf(m), row.Assigned, row.Submitted, row.Drafts)
             : new MemberProgress(m, NameOf(m), 0, 0, 0)).ToList();
         var entries = await judging.Queries.EntryProgressAsync(campaignId, categoryId, order, page, null);
-        return new CategoryProgress(categoryId, panel, summary.AssignedAt, members,
+        // Who each entry may go to is asked of the assignment itself, so the list offers nobody its rule would refuse.
+        var candidates = open ? await assignment.ReassignCandidatesAsync(entries.Items.Select(e => e.EntryId).ToList()) : null;
+        IReadOnlyList<PanelSeat> CandidatesOf(string entryId) =>
+            candidates?.GetValueOrDefault(entryId) is { } ids ? ids.Select(m => new PanelSeat(m, NameOf(m))).ToList() : [];
+        return new CategoryProgress(categoryId, open, panel, summary.AssignedAt, members,
             entries.Items.Select(e => new EntryProgress(e.EntryId, e.NomineeName, e.DistrictId,
                 e.Judges.Select(j => new JudgeScore(j.MemberId, NameOf(j.MemberId), j.Status, j.Status == SheetStatus.Submitted ? j.WeightedScore : null, j.Comment)).ToList(),
                 summary.Recusals.Where(r => r.EntryId == e.EntryId).ToList(),
-                e.Judges.Count < summary.JudgesPerEntry)).ToList(),
-            entries.Paging, summary.ShortOfJudgesCount, summary.ShortOfJudges, shortlist, names);
+                open && e.Judges.Count < summary.JudgesPerEntry,
+                CandidatesOf(e.EntryId))).ToList(),
+            entries.Paging, shortOfJudgesCount, shortOfJudges, shortlist, names);
     }
 
     public async Task<JudgingOutcome> ReassignAsync(string campaignId, string entryId, string fromMemberId, string? toMemberId, string actor) =>

@@ -55,6 +55,24 @@ public sealed class AssignmentRulesTests
     }
 
     [Fact]
+    public void The_members_a_chair_is_offered_are_exactly_those_a_reassignment_accepts()
+    {
+        // judge-4 nominated e1, judge-3 declared a conflict with it, judge-1 and judge-2 judge it; judge-6 sits on another panel.
+        List<PanelMember> panel = [.. Panel(5), new PanelMember("judge-6", "magnanimity"), new PanelMember("judge-5", "wisdom")];
+        var entry = Entry("e1", nominator: "judge-4");
+        IReadOnlyList<string> judges = ["judge-1", "judge-2"];
+        Conflict[] conflicts = [new("judge-3", "e1"), new("judge-5", "e2")];
+
+        var offered = AssignmentRules.ReassignCandidates(entry, judges, panel, conflicts);
+
+        Assert.Equal(["judge-5"], offered);
+        foreach (var member in panel.Select(m => m.MemberId).Distinct())
+            Assert.Equal(offered.Contains(member), AssignmentRules.Reassign(entry, judges, "judge-1", member, panel, conflicts) is null);
+        Assert.Empty(AssignmentRules.ReassignCandidates(entry, judges, Panel(4), conflicts)); // nobody is left
+        Assert.Equal("judge-5", JudgeAssignment.Replacement(entry, judges, panel, conflicts, _ => 0));
+    }
+
+    [Fact]
     public void Members_join_panels_until_voting_and_leave_only_before_scoring_starts()
     {
         Assert.Null(AssignmentRules.Join(CampaignPhase.CommitteeScoring));

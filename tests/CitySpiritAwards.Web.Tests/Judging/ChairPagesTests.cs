@@ -102,6 +102,102 @@ public sealed class ChairPagesTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Conflict, late.StatusCode);
     }
 
+    /// <summary>The members the reassign list of an entry offers (their ids), the automatic choice left out; null when the page has no such list.</summary>
+    private static IReadOnlyList<string>? Offered(string page, string entryId)
+    {
+        var select = System.Text.RegularExpressions.Regex.Match(page, $"<select id=\"to-{entryId}\" name=\"toMemberId\">(.*?)</select>", System.Text.RegularExpressions.RegexOptions.Singleline);
+        return select.Success
+            ? System.Text.RegularExpressions.Regex.Matches(select.Groups[1].Value, "<option value=\"([^\"]*)\"").Select(m => m.Groups[1].Value).Where(v => v.Length > 0).ToList()
+            : null;
+    }
+
+    [Fact]
+    public async Task After_a_member_declares_a_conflict_the_chairs_reassign_list_of_that_entry_no_longer_offers_them()
+    {
+        await _site.EntriesAsync(Campaign, CategoryIds.Magnanimity, 2, _nominator);
+        var cat = await _site.UserAsync("cat@example.org", "Cat Xu", Roles.CommitteeMember);
+        await _site.PanelAsync(Campaign, CategoryIds.Magnanimity, _ann, _ben, cat);
+        await _site.ClockReachesAsync(Campaign, CampaignPhase.CommitteeScoring);
+        var assignment = (await _site.AssignmentAsync(Campaign, CategoryIds.Magnanimity))!;
+        var entry = assignment.Entries[0].EntryId;
+        var conflicted = assignment.JudgesOf(entry).Single();
+        var email = conflicted == _ann ? "ann@example.org" : conflicted == _ben ? "ben@example.org" : "cat@example.org";
+        var chair = await _site.BrowserAsync("chair@example.org");
+        Assert.Contains(conflicted, Offered((await chair.GetAsync(Progress)).Html, assignment.Entries[1].EntryId)!); // offered where there is no conflict
+
+        var member = await _site.BrowserAsync(email);
+        (await member.Client.PostAsJsonAsync($"/api/committee/{Campaign}/entries/{entry}/recusal", new { reason = "He is my neighbour" })).EnsureSuccessStatusCode();
+        var judge = (await _site.AssignmentAsync(Campaign, CategoryIds.Magnanimity))!.JudgesOf(entry).Single();
+        var offered = Offered((await chair.GetAsync(Progress)).Html, entry)!;
+
+        Assert.DoesNotContain(conflicted, offered);
+        Assert.DoesNotContain(judge, offered);
+        var other = Assert.Single(offered);
+        var (_, reassigned, _) = await JudgingSite.FollowAsync(chair, await JudgingSite.PostAsync(chair, Progress, "Reassign",
+            new Dictionary<string, string> { ["entryId"] = entry, ["fromMemberId"] = judge, ["toMemberId"] = other }));
+        Assert.Contains("Reassigned.", reassigned); // what is offered is taken
+    }
+
+    [Fact]
+    public async Task The_reassign_list_never_offers_the_entrys_nominator_and_says_in_words_when_nobody_is_left_in_Chinese_too()
+    {
+        // Ann nominated the entry and sits on its panel; Ben judges it: nobody else may take it.
+        var entry = (await _site.EntriesAsync(Campaign, CategoryIds.Magnanimity, 1, _ann)).Single();
+        await _site.PanelAsync(Campaign, CategoryIds.Magnanimity, _ann, _ben);
+        await _site.ClockReachesAsync(Campaign, CampaignPhase.CommitteeScoring);
+        Assert.Equal([_ben], (await _site.AssignmentAsync(Campaign, CategoryIds.Magnanimity))!.JudgesOf(entry));
+        var chair = await _site.BrowserAsync("chair@example.org");
+        var chinese = await _site.BrowserAsync("chair@example.org", "zh-CN");
+
+        var page = WebUtility.HtmlDecode((await chair.GetAsync(Progress)).Html);
+        var chinesePage = WebUtility.HtmlDecode((await chinese.GetAsync(Progress)).Html);
+
+        Assert.Null(Offered(page, entry)); // no list at all: the nominator and the judge are all the panel has
+        Assert.DoesNotContain($"value=\"{_ann}\"", page);
+        Assert.Contains("Nobody else on the panel can take this entry", page);
+        Assert.Contains("评审组中没有其他评委可以接手这条事迹", chinesePage);
+    }
+
+    [Fact]
+    public async Task Once_an_awards_shortlist_is_final_the_chair_is_no_longer_warned_that_its_entries_are_short_of_judges()
+    {
+        // Ann alone judges both entries of an award; she declares a conflict with one, and nobody is left to take it.
+        var entries = await _site.EntriesAsync(Campaign, CategoryIds.Magnanimity, 2, _nominator);
+        await _site.PanelAsync(Campaign, CategoryIds.Magnanimity, _ann);
+        await _site.ClockReachesAsync(Campaign, CampaignPhase.CommitteeScoring);
+        var ann = await _site.BrowserAsync("ann@example.org");
+        (await ann.Client.PostAsJsonAsync($"/api/committee/{Campaign}/entries/{entries[0]}/recusal", new { reason = "She is my aunt" })).EnsureSuccessStatusCode();
+        var chair = await _site.BrowserAsync("chair@example.org");
+        var chinese = await _site.BrowserAsync("chair@example.org", "zh-CN");
+        var before = Section((await chair.GetAsync(Progress)).Html, CategoryIds.Magnanimity);
+        var beforeChinese = Section(WebUtility.HtmlDecode((await chinese.GetAsync(Progress)).Html), CategoryIds.Magnanimity);
+
+        var (_, finalised, _) = await JudgingSite.FollowAsync(chair, await JudgingSite.PostAsync(chair, Progress, "Finalise",
+            new Dictionary<string, string> { ["categoryId"] = CategoryIds.Magnanimity, ["confirm"] = "true" }));
+        var after = Section((await chair.GetAsync(Progress)).Html, CategoryIds.Magnanimity);
+        var afterChinese = Section(WebUtility.HtmlDecode((await chinese.GetAsync(Progress)).Html), CategoryIds.Magnanimity);
+        var api = await chair.Client.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/committee/{Campaign}/chair");
+
+        Assert.Contains("Entries short of judges", before); // while scoring is open, the chair is told
+        Assert.Contains("评委不足", beforeChinese);
+        Assert.Contains("The shortlist is final.", finalised);
+        Assert.DoesNotContain("Entries short of judges", after);
+        Assert.DoesNotContain("short of judges", Section(finalised, CategoryIds.Magnanimity));
+        Assert.DoesNotContain("评委不足", afterChinese);
+        var magnanimity = api.GetProperty("categories").EnumerateArray().Single(c => c.GetProperty("categoryId").GetString() == CategoryIds.Magnanimity);
+        Assert.Equal(0, magnanimity.GetProperty("shortOfJudgesCount").GetInt32());
+        Assert.Empty(magnanimity.GetProperty("shortOfJudges").EnumerateArray());
+    }
+
+    /// <summary>The page's section of one award.</summary>
+    private static string Section(string page, string categoryId)
+    {
+        var start = page.IndexOf($"aria-labelledby=\"category-{categoryId}\"", StringComparison.Ordinal);
+        Assert.True(start >= 0, $"no section for {categoryId}");
+        var end = page.IndexOf("</section>", start, StringComparison.Ordinal);
+        return page[start..end];
+    }
+
     [Fact]
     public async Task Finalising_needs_the_tick_without_it_nothing_changes_and_the_page_says_which_box_in_Chinese_too()
     {

@@ -96,10 +96,15 @@ public sealed partial class JudgingListsTests : IAsyncLifetime
         Assert.Equal(_ben, recusal.MemberId);
         var chair = await _site.BrowserAsync("chair@example.org");
 
-        var (_, html) = await chair.GetAsync($"/committee/{Campaign}/chair?category=wisdom&order=name");
+        var (_, page) = await chair.GetAsync($"/committee/{Campaign}/chair?category=wisdom&order=name");
 
-        var form = Regex.Match(html, $"<select id=\"to-{Regex.Escape(entry)}\" name=\"toMemberId\">(.*?)</select>", RegexOptions.Singleline);
-        Assert.True(form.Success, "the entry's reassign form is on the page ordered by name");
-        Assert.DoesNotContain($"value=\"{_ann}\"", form.Groups[1].Value);
+        // The entry's row (found by its recusal): Ben judges it and Ann declared a conflict, so nobody is offered and it says so.
+        var html = WebUtility.HtmlDecode(page);
+        var reason = html.IndexOf("Recusals: Ann Li — 是我的邻居", StringComparison.Ordinal);
+        Assert.True(reason >= 0, "the entry is on the page ordered by name");
+        var row = html[html.LastIndexOf("<tr>", reason, StringComparison.Ordinal)..html.IndexOf("</tr>", reason, StringComparison.Ordinal)];
+        Assert.DoesNotContain($"id=\"to-{entry}\"", row);
+        Assert.DoesNotContain($"value=\"{_ann}\"", row);
+        Assert.Contains("Nobody else on the panel can take this entry", row);
     }
 }
