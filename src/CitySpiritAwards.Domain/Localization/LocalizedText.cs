@@ -4,8 +4,10 @@ namespace CitySpiritAwards.Domain.Localization;
 public sealed record LocalizedText(string ZhCn, string En)
 {
     /// <summary>The text for a culture name such as "zh-CN" or "en-GB"; English for anything not Chinese.</summary>
-    public string For(string cultureName) =>
-        cultureName.StartsWith("zh", StringComparison.OrdinalIgnoreCase) ? ZhCn : En;
+    public string For(string cultureName) => IsChinese(cultureName) ? ZhCn : En;
+
+    /// <summary>Whether a culture name ("zh-CN", "zh-Hans", "ZH") reads the site in Chinese; every other reads it in English.</summary>
+    public static bool IsChinese(string cultureName) => cultureName.StartsWith("zh", StringComparison.OrdinalIgnoreCase);
 
     public bool IsComplete => !string.IsNullOrWhiteSpace(ZhCn) && !string.IsNullOrWhiteSpace(En);
 }

@@ -49,7 +49,7 @@ public sealed class SignupRateLimiterPolicy(IOptions<AccountOptions> options) : 
         var title = e.Encode(localizer["Account.TooMany.Title"]);
         var message = e.Encode(localizer["Account.TooMany.Message", minutes]);
         var back = e.Encode(localizer["Account.TooMany.Back"]);
-        var language = System.Globalization.CultureInfo.CurrentUICulture.Name.StartsWith("zh", StringComparison.OrdinalIgnoreCase) ? "zh-CN" : "en";
+        var language = StringCatalog.CurrentLanguage;
         http.Response.ContentType = "text/html; charset=utf-8";
         await http.Response.WriteAsync($"""
             <!DOCTYPE html>

@@ -28,19 +28,19 @@ public static class CommitteeApi
 
     private static async Task<Results<Ok<MemberQueue>, ProblemHttpResult>> QueueAsync(
         string campaignId, int? page, string? category, SheetStatus? status, string? order, ClaimsPrincipal user, [AsParameters] JudgingServices services) =>
-        await services.QueueAsync(campaignId, NominationsApi.UserId(user), page, QueueFilter.From(category, status, order)) is { } queue
+        await services.QueueAsync(campaignId, user.UserId(), page, QueueFilter.From(category, status, order)) is { } queue
             ? TypedResults.Ok(queue)
             : Refused(services, JudgingRefusals.NotFound);
 
     private static async Task<Results<Ok<JudgeEntry>, ProblemHttpResult>> EntryAsync(string campaignId, string entryId, ClaimsPrincipal user, [AsParameters] JudgingServices services) =>
-        await services.EntryAsync(campaignId, NominationsApi.UserId(user), entryId) is { } entry
+        await services.EntryAsync(campaignId, user.UserId(), entryId) is { } entry
             ? TypedResults.Ok(entry)
             : Refused(services, JudgingRefusals.NotFound);
 
     private static async Task<Results<Ok<ScoreSheetView>, ValidationProblem, ProblemHttpResult>> ScoreAsync(
         string campaignId, string entryId, ScoreRequest request, ClaimsPrincipal user, [AsParameters] JudgingServices services)
     {
-        var outcome = await services.Grains.GetGrain<IMemberScoresGrain>(JudgingKeys.For(campaignId, NominationsApi.UserId(user)))
+        var outcome = await services.Grains.GetGrain<IMemberScoresGrain>(JudgingKeys.For(campaignId, user.UserId()))
             .SaveAsync(entryId, request.Marks ?? [], request.Comment, request.Submit ? SheetAction.Submit : SheetAction.SaveDraft);
         if (outcome.Problems.Count > 0)
             return TypedResults.ValidationProblem(
@@ -55,7 +55,7 @@ public static class CommitteeApi
         if (await CategoryOfAsync(services, campaignId, entryId) is not { } category)
             return Refused(services, JudgingRefusals.NotFound);
         var outcome = await services.Grains.GetGrain<IJudgeAssignmentGrain>(JudgingKeys.For(campaignId, category))
-            .RecuseAsync(entryId, NominationsApi.UserId(user), request.Reason ?? "");
+            .RecuseAsync(entryId, user.UserId(), request.Reason ?? "");
         return outcome.Refusal is { } refusal ? Refused(services, refusal) : TypedResults.Ok(new RecusalResult(outcome.MemberId is not null));
     }
 

@@ -66,7 +66,7 @@ public static class HistoryWords
     /// <summary>"Who: what (note)", punctuated as the reader's language is: full-width in Chinese, "审核员：审核通过（……）".</summary>
     private static string Sentence(string who, string what, string? note)
     {
-        var chinese = CultureInfo.CurrentUICulture.Name.StartsWith("zh", StringComparison.OrdinalIgnoreCase);
+        var chinese = StringCatalog.CurrentLanguage == StringCatalog.Chinese;
         var sentence = chinese ? $"{who}：{what}" : $"{who}: {what}";
         return note is not { Length: > 0 } ? sentence : chinese ? $"{sentence}（{note}）" : $"{sentence} ({note})";
     }

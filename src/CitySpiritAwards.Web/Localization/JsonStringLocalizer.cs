@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.Localization;
+using CitySpiritAwards.Domain.Localization;
 
 namespace CitySpiritAwards.Web.Localization;
 
@@ -15,6 +16,12 @@ public sealed class StringCatalog
     public const string Chinese = "zh-CN";
     public const string English = "en";
     public static readonly string[] Cultures = [Chinese, English];
+
+    /// <summary>The site's language for a culture name: Chinese for any "zh…", English for every other.</summary>
+    public static string LanguageOf(string cultureName) => LocalizedText.IsChinese(cultureName) ? Chinese : English;
+
+    /// <summary>The language this request (or job section) is being read in.</summary>
+    public static string CurrentLanguage => LanguageOf(CultureInfo.CurrentUICulture.Name);
 
     private readonly FrozenDictionary<string, FrozenDictionary<string, string>> _strings;
 
@@ -43,7 +50,7 @@ public sealed class StringCatalog
     {
         if (!_strings.TryGetValue(key, out var translations))
             return null;
-        var language = culture.Name.StartsWith("zh", StringComparison.OrdinalIgnoreCase) ? Chinese : English;
+        var language = LanguageOf(culture.Name);
         return translations.GetValueOrDefault(language);
     }
 

@@ -76,13 +76,13 @@ public static class NominationsApi
         if (!Guid.TryParse(idempotencyKey, out var key))
             return TypedResults.Problem(statusCode: 400, title: services.Text["Nomination.Api.IdempotencyKeyRequired"],
                 detail: $"Send a new random GUID in the {IdempotencyHeader} header for each nomination.");
-        var precheck = services.PrecheckSubmit(campaignId, UserId(user), _ => key.ToString("N"), http, prefix: "");
+        var precheck = services.PrecheckSubmit(campaignId, user.UserId(), _ => key.ToString("N"), http, prefix: "");
         if (await ReadAsync(http.Request, reader, services, precheck, ct) is not { } input)
             return UnreadableBody(services.Text);
         if (Rejected(input, services.Text, http.Response) is { } rejected)
             return rejected.AsSubmitResult();
 
-        var change = await services.SubmitAsync(campaignId, UserId(user), key.ToString("N"), input.Draft, input.Photos, keepPhotosForCorrection: false, http, ct);
+        var change = await services.SubmitAsync(campaignId, user.UserId(), key.ToString("N"), input.Draft, input.Photos, keepPhotosForCorrection: false, http, ct);
         if (Failure(change.Outcome, services.Text) is { } failure)
             return failure.AsSubmitResult();
         return TypedResults.Created($"/api/campaigns/{campaignId}/nominations/mine",
@@ -93,7 +93,7 @@ public static class NominationsApi
         string id, ClaimsPrincipal user, HttpContext http,
         [AsParameters] NominationRequestReader reader, [AsParameters] NominationServices services, CancellationToken ct)
     {
-        var precheck = services.PrecheckEdit(id, UserId(user), http, prefix: "");
+        var precheck = services.PrecheckEdit(id, user.UserId(), http, prefix: "");
         if (await ReadAsync(http.Request, reader, services, precheck, ct) is not { } input)
             return UnreadableBody(services.Text);
         if (Rejected(input, services.Text, http.Response) is { } rejected)
@@ -102,7 +102,7 @@ public static class NominationsApi
         if (!NominationFormReader.IsMultipart(http.Request) && await services.Grains.GetGrain<INominationGrain>(id).GetAsync() is { } current)
             photos = photos with { KeptIds = current.PhotoIds };
 
-        var change = await services.EditAsync(id, UserId(user), input.Draft, photos, http, ct);
+        var change = await services.EditAsync(id, user.UserId(), input.Draft, photos, http, ct);
         return Failure(change.Outcome, services.Text) is { } failure
             ? failure.AsResult<OwnNomination>()
             : TypedResults.Ok(OwnNomination.From(change.Outcome.Nomination!, services.ConsentEmailNotice(change.Outcome.Nomination!, change.ConsentEmail)));
@@ -141,19 +141,19 @@ public static class NominationsApi
 
     private static async Task<Ok<IReadOnlyList<OwnNomination>>> MineAsync(string campaignId, ClaimsPrincipal user, IGrainFactory grains) =>
         TypedResults.Ok<IReadOnlyList<OwnNomination>>(
-            (await grains.LoadResidentNominationsAsync(campaignId, UserId(user))).Select(n => OwnNomination.From(n)).ToList());
+            (await grains.LoadResidentNominationsAsync(campaignId, user.UserId())).Select(n => OwnNomination.From(n)).ToList());
 
     private static async Task<Results<Ok<OwnNomination>, ValidationProblem, ProblemHttpResult>> WithdrawAsync(
         string id, ClaimsPrincipal user, [AsParameters] NominationServices services)
     {
-        var outcome = await services.Grains.GetGrain<INominationGrain>(id).WithdrawAsync(UserId(user));
+        var outcome = await services.Grains.GetGrain<INominationGrain>(id).WithdrawAsync(user.UserId());
         return Failure(outcome, services.Text) is { } failure ? failure.AsResult<OwnNomination>() : TypedResults.Ok(OwnNomination.From(outcome.Nomination!));
     }
 
     private static async Task<Results<Ok<OwnNomination>, ValidationProblem, ProblemHttpResult>> SendConsentEmailAsync(
         string id, ClaimsPrincipal user, HttpContext http, [AsParameters] NominationServices services, CancellationToken ct)
     {
-        var (outcome, email) = await services.SendHeldConsentEmailAsync(id, UserId(user), http, ct);
+        var (outcome, email) = await services.SendHeldConsentEmailAsync(id, user.UserId(), http, ct);
         if (Failure(outcome, services.Text) is { } failure)
             return failure.AsResult<OwnNomination>();
         if (email is { Sent: false, AllowedFrom: { } from })
@@ -191,9 +191,6 @@ public static class NominationsApi
         services.Notices.Queue(outcome, http);
         return Failure(outcome, services.Text) is { } failure ? failure.AsResult<NomineeConsent>() : TypedResults.Ok(outcome.Nomination!.Consent);
     }
-
-    public static string UserId(ClaimsPrincipal user) =>
-        user.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("A signed-in user has no id claim.");
 
     /// <summary>How a moderator is recorded in a nomination's history (the audit log); nominators see only "moderator".</summary>
     public static string ModeratorActor(ClaimsPrincipal user) => $"moderator:{user.Identity?.Name}";

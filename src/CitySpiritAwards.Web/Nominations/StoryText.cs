@@ -1,3 +1,5 @@
+using CitySpiritAwards.Domain.Localization;
+
 namespace CitySpiritAwards.Web.Nominations;
 
 /// <summary>
@@ -12,7 +14,7 @@ public sealed record StoryText(string Text, string Lang, bool IsOtherLanguage)
 
     public static StoryText For(string? storyZh, string? storyEn, string culture)
     {
-        var wantsChinese = culture.StartsWith("zh", StringComparison.OrdinalIgnoreCase);
+        var wantsChinese = LocalizedText.IsChinese(culture);
         var (preferred, other) = wantsChinese ? (storyZh, storyEn) : (storyEn, storyZh);
         var (preferredLang, otherLang) = wantsChinese ? (Chinese, English) : (English, Chinese);
         return string.IsNullOrWhiteSpace(preferred) && !string.IsNullOrWhiteSpace(other)

@@ -81,7 +81,7 @@ public static class BenchEndpoints
             return TypedResults.Problem(statusCode: 409, type: $"urn:city-spirit-awards:{VoteRefusals.VotingClosed}");
         if (!voting.Context.CategoryOfEntry.TryGetValue(entryId, out var category))
             return TypedResults.Problem(statusCode: 404, type: $"urn:city-spirit-awards:{VoteRefusals.NotShortlisted}");
-        var voter = NominationsApi.UserId(user);
+        var voter = user.UserId();
 
         await using var connection = await database.OpenConnectionAsync();
         await using var transaction = await connection.BeginTransactionAsync();

@@ -78,7 +78,7 @@ public sealed class VoteRateLimiterPolicy : IRateLimiterPolicy<string>, IDisposa
 
         http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
         var e = HtmlEncoder.Create(UnicodeRanges.All);
-        var language = CultureInfo.CurrentUICulture.Name.StartsWith("zh", StringComparison.OrdinalIgnoreCase) ? "zh-CN" : "en";
+        var language = StringCatalog.CurrentLanguage;
         http.Response.ContentType = "text/html; charset=utf-8";
         await http.Response.WriteAsync($"""
             <!DOCTYPE html>

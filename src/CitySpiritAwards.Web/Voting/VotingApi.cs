@@ -38,7 +38,7 @@ public sealed record TalliesView(string CampaignId, CampaignPhase Phase, DateTim
 /// <summary>Dependencies of the voting endpoints and pages.</summary>
 public sealed record VotingServices(IGrainFactory Grains, VoterReferences Voters, VotingCatalog Catalog, VoteTallies Tallies, IVoteLedger Ledger, IStringLocalizer<SharedResource> Text, ILogger<VotingServices> Logger)
 {
-    public IVoterGrain Voter(string campaignId, ClaimsPrincipal user) => Voters.Get(campaignId, NominationsApi.UserId(user));
+    public IVoterGrain Voter(string campaignId, ClaimsPrincipal user) => Voters.Get(campaignId, user.UserId());
 
     /// <summary>The campaign's tallies, or null while they are hidden: shown live during PublicVoting if the campaign says so, to everyone from Tallying on.</summary>
     public async Task<TalliesView?> VisibleTalliesAsync(CampaignVoting voting)

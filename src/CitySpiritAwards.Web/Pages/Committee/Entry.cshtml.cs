@@ -66,7 +66,7 @@ public sealed class EntryModel(JudgingServices services) : PageModel
             return Page();
 
         var action = submit is null ? SheetAction.SaveDraft : SheetAction.Submit;
-        var outcome = await services.Grains.GetGrain<IMemberScoresGrain>(JudgingKeys.For(campaignId, NominationsApi.UserId(User)))
+        var outcome = await services.Grains.GetGrain<IMemberScoresGrain>(JudgingKeys.For(campaignId, User.UserId()))
             .SaveAsync(entryId, marks, comment, action);
         foreach (var problem in outcome.Problems)
             Errors[problem.Field] = services.Problem(problem);
@@ -76,7 +76,7 @@ public sealed class EntryModel(JudgingServices services) : PageModel
 
         if (action == SheetAction.SaveDraft)
             return Redirect($"{EntryPath(campaignId, entryId)}?saved=draft");
-        return await services.NextToScoreAsync(campaignId, NominationsApi.UserId(User), entryId) is { } next
+        return await services.NextToScoreAsync(campaignId, User.UserId(), entryId) is { } next
             ? Redirect($"{EntryPath(campaignId, next.EntryId)}?saved=next")
             : Redirect($"{EntryPath(campaignId, entryId)}?saved=submitted");
     }
@@ -86,7 +86,7 @@ public sealed class EntryModel(JudgingServices services) : PageModel
         if (!await LoadAsync(campaignId, entryId))
             return NotFound();
         var outcome = await services.Grains.GetGrain<IJudgeAssignmentGrain>(JudgingKeys.For(campaignId, Entry!.Item.CategoryId))
-            .RecuseAsync(entryId, NominationsApi.UserId(User), reason ?? "");
+            .RecuseAsync(entryId, User.UserId(), reason ?? "");
         if (outcome.Refusal is { } refusal)
         {
             RecusalReason = reason;
@@ -103,7 +103,7 @@ public sealed class EntryModel(JudgingServices services) : PageModel
 
     private async Task<bool> LoadAsync(string campaignId, string entryId)
     {
-        Entry = await services.EntryAsync(campaignId, NominationsApi.UserId(User), entryId);
+        Entry = await services.EntryAsync(campaignId, User.UserId(), entryId);
         return Entry is not null;
     }
 }

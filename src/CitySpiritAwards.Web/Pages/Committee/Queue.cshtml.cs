@@ -25,7 +25,7 @@ public sealed class QueueModel(JudgingServices services) : PageModel
         string campaignId, string? recused, [FromQuery] int? page, [FromQuery] string? category, [FromQuery] SheetStatus? status, [FromQuery] string? order)
     {
         Filter = QueueFilter.From(category, status, order);
-        Queue = await services.QueueAsync(campaignId, NominationsApi.UserId(User), page, Filter);
+        Queue = await services.QueueAsync(campaignId, User.UserId(), page, Filter);
         if (Queue is null)
             return NotFound();
         Message = recused switch

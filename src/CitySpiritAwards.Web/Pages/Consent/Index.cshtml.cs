@@ -1,3 +1,4 @@
+using CitySpiritAwards.Domain.Localization;
 using CitySpiritAwards.Abstractions.Categories;
 using CitySpiritAwards.Abstractions.Nominations;
 using CitySpiritAwards.Web.Localization;
@@ -67,7 +68,7 @@ public sealed class IndexModel(IGrainFactory grains, ConsentLinks links, NoticeQ
         return Redirect($"/consent/{Uri.EscapeDataString(token)}");
     }
 
-    public string CategoryName(string culture) => (culture.StartsWith("zh") ? _categoryZh : _categoryEn) ?? Nomination?.Draft.CategoryId ?? "";
+    public string CategoryName(string culture) => (LocalizedText.IsChinese(culture) ? _categoryZh : _categoryEn) ?? Nomination?.Draft.CategoryId ?? "";
 
     private async Task LoadAsync(string token)
     {

@@ -31,7 +31,7 @@ public sealed class EditModel(NominationFormServices services) : NominationFormP
 
     public async Task<IActionResult> OnPostAsync([FromRoute] string id, CancellationToken ct)
     {
-        if (await ReadPostedFormAsync(Nominations.PrecheckEdit(id, NominationsApi.UserId(User), HttpContext, FieldPrefix), ct) is not { } input)
+        if (await ReadPostedFormAsync(Nominations.PrecheckEdit(id, User.UserId(), HttpContext, FieldPrefix), ct) is not { } input)
             return BadRequest();
         if (!await LoadAsync(id))
             return NotFound();
@@ -44,7 +44,7 @@ public sealed class EditModel(NominationFormServices services) : NominationFormP
             return Page();
         }
 
-        var change = await Nominations.EditAsync(id, NominationsApi.UserId(User), input.Draft, input.Photos, HttpContext, ct);
+        var change = await Nominations.EditAsync(id, User.UserId(), input.Draft, input.Photos, HttpContext, ct);
         if (change.Outcome.Succeeded)
             return Redirect($"/campaigns/{Uri.EscapeDataString(Nomination!.CampaignId)}/my-nominations?edited={id}");
         ShowOutcome(change.Outcome);
@@ -56,7 +56,7 @@ public sealed class EditModel(NominationFormServices services) : NominationFormP
     private async Task<bool> LoadAsync(string id)
     {
         Nomination = await Nominations.Grains.GetGrain<INominationGrain>(id).GetAsync();
-        if (Nomination is null || Nomination.NominatorId != NominationsApi.UserId(User))
+        if (Nomination is null || Nomination.NominatorId != User.UserId())
             return false;
         var phase = (await Nominations.Grains.GetGrain<ICampaignGrain>(Nomination.CampaignId).GetAsync())?.Phase ?? CampaignPhase.Draft;
         CanEdit = NominationLifecycle.Edit(Nomination.Status, phase).IsAllowed;

@@ -22,6 +22,6 @@ public sealed class MineModel(IGrainFactory grains, NominationQueries nomination
         // The directory lists campaigns in the order they were created: a handful, one a year or so.
         var campaigns = await CampaignsApi.LoadCampaignsAsync(grains);
         Campaigns = campaigns.ToDictionary(c => c.Id);
-        Result = await nominations.NominatorAsync(NominationsApi.UserId(User), campaigns.Select(c => c.Id).Reverse().ToList(), page, null, ct);
+        Result = await nominations.NominatorAsync(User.UserId(), campaigns.Select(c => c.Id).Reverse().ToList(), page, null, ct);
     }
 }

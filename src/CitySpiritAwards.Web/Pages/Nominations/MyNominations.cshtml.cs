@@ -54,7 +54,7 @@ public sealed class MyNominationsModel(NominationServices services) : PageModel
     {
         if (string.IsNullOrEmpty(nominationId))
             return BadRequest();
-        var (outcome, email) = await services.SendHeldConsentEmailAsync(nominationId, NominationsApi.UserId(User), HttpContext, ct);
+        var (outcome, email) = await services.SendHeldConsentEmailAsync(nominationId, User.UserId(), HttpContext, ct);
         if (outcome.Refusal is RefusalCodes.NotFound or RefusalCodes.NotYours)
             return NotFound();
         var result = email is { Sent: true } ? "emailed" : "unsent";
@@ -74,7 +74,7 @@ public sealed class MyNominationsModel(NominationServices services) : PageModel
             ModelState.AddModelError(WithdrawTickId(nominationId), services.Text["MyNominations.WithdrawConfirmFirst", name]);
             return Page();
         }
-        var outcome = await services.Grains.GetGrain<INominationGrain>(nominationId).WithdrawAsync(NominationsApi.UserId(User));
+        var outcome = await services.Grains.GetGrain<INominationGrain>(nominationId).WithdrawAsync(User.UserId());
         WithdrawMessage = outcome.Refusal is { } refusal ? services.Text[$"Nomination.Refusal.{refusal}"] : services.Text["MyNominations.Withdrawn"];
         return Redirect($"/campaigns/{Uri.EscapeDataString(campaignId)}/my-nominations");
     }
@@ -91,7 +91,7 @@ public sealed class MyNominationsModel(NominationServices services) : PageModel
         Campaign = await services.Grains.GetGrain<ICampaignGrain>(campaignId).GetAsync();
         if (Campaign is null)
             return false;
-        Nominations = (await services.Grains.LoadResidentNominationsAsync(campaignId, NominationsApi.UserId(User)))
+        Nominations = (await services.Grains.LoadResidentNominationsAsync(campaignId, User.UserId()))
             .OrderByDescending(n => n.SubmittedAt).ToList();
         var held = new Dictionary<string, string>();
         foreach (var nomination in Nominations.Where(n => n.ConsentEmailOwed))

@@ -41,7 +41,7 @@ public sealed class NominateModel(NominationFormServices services) : NominationF
 
     public async Task<IActionResult> OnPostAsync([FromRoute] string campaignId, CancellationToken ct)
     {
-        var precheck = Nominations.PrecheckSubmit(campaignId, NominationsApi.UserId(User), IdOf, HttpContext, FieldPrefix);
+        var precheck = Nominations.PrecheckSubmit(campaignId, User.UserId(), IdOf, HttpContext, FieldPrefix);
         if (await ReadPostedFormAsync(precheck, ct) is not { } input)
             return BadRequest();
         if (!await LoadAsync(campaignId))
@@ -52,12 +52,12 @@ public sealed class NominateModel(NominationFormServices services) : NominationF
         if (!input.IsAcceptable)
         {
             ShowProblems(input.Problems);
-            PhotoIds = await Nominations.KeepForCorrectionAsync(NominationId, NominationsApi.UserId(User), input.Photos, ct);
+            PhotoIds = await Nominations.KeepForCorrectionAsync(NominationId, User.UserId(), input.Photos, ct);
             return Page();
         }
 
         var change = await Nominations.SubmitAsync(
-            campaignId, NominationsApi.UserId(User), NominationId, input.Draft, input.Photos, keepPhotosForCorrection: true, HttpContext, ct);
+            campaignId, User.UserId(), NominationId, input.Draft, input.Photos, keepPhotosForCorrection: true, HttpContext, ct);
         if (change.Outcome.Succeeded)
             return Redirect($"/campaigns/{Uri.EscapeDataString(campaignId)}/my-nominations?submitted={change.Outcome.Nomination!.Id}");
         ShowOutcome(change.Outcome);
@@ -77,7 +77,7 @@ public sealed class NominateModel(NominationFormServices services) : NominationF
         await LoadChoicesAsync();
         if (IsOpen)
             Remaining = await Nominations.Grains.GetGrain<IResidentNominationsGrain>(
-                IResidentNominationsGrain.KeyFor(campaignId, NominationsApi.UserId(User))).RemainingAsync();
+                IResidentNominationsGrain.KeyFor(campaignId, User.UserId())).RemainingAsync();
         return true;
     }
 }

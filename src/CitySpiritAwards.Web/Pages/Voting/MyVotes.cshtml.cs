@@ -29,7 +29,7 @@ public sealed class MyVotesModel(VotingServices services, NominationQueries nomi
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var votes = await services.Ledger.LoadVoterVotesAsync(NominationsApi.UserId(User), Limit + 1, ct);
+        var votes = await services.Ledger.LoadVoterVotesAsync(User.UserId(), Limit + 1, ct);
         More = votes.Count > Limit;
         Votes = votes.Take(Limit).ToList();
         // The entries' names from the read table (a page's worth of ids), never their grains.
