@@ -6,6 +6,7 @@ using CitySpiritAwards.Web.Identity;
 using CitySpiritAwards.Web.Localization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
+using CitySpiritAwards.Domain.Voting;
 
 namespace CitySpiritAwards.Web.Fraud;
 
@@ -15,9 +16,6 @@ public sealed record GroupDecisionRequest(FraudReason? Signal, string? Network, 
 /// <summary>Dependencies of the held-vote endpoints.</summary>
 public sealed record FraudReviewServices(FraudReview Review, FraudJob Job, IGrainFactory Grains, IStringLocalizer<SharedResource> Text)
 {
-    /// <summary>Votes are held and decided while voting is open and during Tallying; once results are published they stay as they are.</summary>
-    public static bool IsOpen(CampaignPhase phase) => phase is CampaignPhase.PublicVoting or CampaignPhase.Tallying;
-
     public ProblemHttpResult Closed(CampaignPhase phase) => TypedResults.Problem(
         statusCode: StatusCodes.Status409Conflict, title: Text["Fraud.Refusal.ReviewClosed"], detail: Text[$"Phase.{phase}"],
         type: "urn:city-spirit-awards:review-closed");
@@ -77,6 +75,6 @@ public static class HeldVotesApi
         var campaign = await services.Grains.GetGrain<Abstractions.Campaigns.ICampaignGrain>(campaignId).GetAsync();
         if (campaign is null)
             return CampaignsApi.CampaignNotFound(campaignId);
-        return FraudReviewServices.IsOpen(campaign.Phase) ? null : services.Closed(campaign.Phase);
+        return VotingRules.FraudReviewOpen(campaign.Phase) ? null : services.Closed(campaign.Phase);
     }
 }

@@ -54,9 +54,8 @@ public sealed record VotingServices(IGrainFactory Grains, VoterReferences Voters
             .ToList());
     }
 
-    public static bool TalliesVisible(CampaignVoting voting) =>
-        voting.Campaign.Phase >= CampaignPhase.Tallying
-        || (voting.Campaign.Phase == CampaignPhase.PublicVoting && voting.Campaign.Settings.LiveTallies);
+    private static bool TalliesVisible(CampaignVoting voting) =>
+        VotingRules.TalliesVisible(voting.Campaign.Phase, voting.Campaign.Settings.LiveTallies);
 
     /// <summary>A receipt's status, and its entry only when <paramref name="user"/> cast the vote.</summary>
     public async Task<ReceiptView?> LookUpAsync(string? typed, ClaimsPrincipal user, CancellationToken ct)

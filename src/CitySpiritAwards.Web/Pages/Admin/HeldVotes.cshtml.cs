@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using CitySpiritAwards.Domain.Voting;
 
 namespace CitySpiritAwards.Web.Pages.Admin;
 
@@ -28,7 +29,7 @@ public sealed class HeldVotesModel(FraudReview review, IGrainFactory grains, ISt
     [TempData]
     public bool IsError { get; set; }
 
-    public bool CanDecide => View is not null && FraudReviewServices.IsOpen(View.Phase);
+    public bool CanDecide => View is not null && VotingRules.FraudReviewOpen(View.Phase);
 
     public async Task<IActionResult> OnGetAsync(string campaignId, CancellationToken ct) => await LoadAsync(campaignId, ct) ? Page() : NotFound();
 
