@@ -11,7 +11,7 @@ public sealed class AccessibilityTests(BrowserFixture browser)
         var data = new TheoryData<string, string>();
         foreach (var culture in new[] { "zh-CN", "en" })
         {
-            foreach (var path in new[] { "/", "/campaigns", "/help", "/privacy", "/categories", "/categories/inclusiveness", "/account/register", "/account/login", "/account/resend-confirmation", "/error/404",
+            foreach (var path in new[] { "/", "/campaigns", "/help", "/privacy", "/categories", "/categories/inclusiveness", "/account/register", "/account/login", "/account/resend-confirmation", "/account/forgot-password", "/error/404",
                                        "/campaigns/demo/gallery", "/campaigns/demo/gallery?district=pudong&page=1", "/nominations/demo-conversation-corner" })
                 data.Add(path, culture);
         }

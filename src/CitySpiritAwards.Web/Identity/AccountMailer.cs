@@ -15,6 +15,7 @@ public sealed class AccountMailer(
 {
     public const string ConfirmEmailPage = "/Account/ConfirmEmail";
     public const string LoginPage = "/Account/Login";
+    public const string ResetPasswordPage = "/Account/ResetPassword";
 
     public async Task SendConfirmationAsync(AwardsUser user, HttpContext http, CancellationToken ct)
     {
@@ -22,6 +23,15 @@ public sealed class AccountMailer(
         var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
         var link = Link(http, ConfirmEmailPage, new { userId = user.Id, code });
         await sender.SendAsync(emails.ConfirmEmail(user.Email!, link), ct);
+    }
+
+    /// <summary>Sends a link to choose a new password (Identity's reset token, valid as long as its token lifespan).</summary>
+    public async Task SendPasswordResetAsync(AwardsUser user, HttpContext http, CancellationToken ct)
+    {
+        var token = await users.GeneratePasswordResetTokenAsync(user);
+        var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
+        var link = Link(http, ResetPasswordPage, new { userId = user.Id, code });
+        await sender.SendAsync(emails.PasswordReset(user.Email!, link), ct);
     }
 
     public Task SendAlreadyRegisteredAsync(AwardsUser user, HttpContext http, CancellationToken ct) =>

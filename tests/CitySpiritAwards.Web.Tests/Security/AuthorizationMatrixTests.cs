@@ -59,6 +59,12 @@ public sealed class AuthorizationMatrixTests(SecuritySite site) : IClassFixture<
         ["POST /account/register"] = Everyone,
         ["GET /account/resend-confirmation"] = Everyone,
         ["POST /account/resend-confirmation"] = Everyone,
+        ["GET /account/forgot-password"] = Everyone,
+        ["POST /account/forgot-password"] = Everyone, // the same answer for every address
+        ["GET /account/reset-password"] = Everyone,
+        ["POST /account/reset-password"] = Everyone, // needs the emailed token
+        ["GET /account/manage/password"] = SignedIn,
+        ["POST /account/manage/password"] = SignedIn, // needs the current password
         ["GET /account/confirm-email"] = Everyone,
         ["GET /account/access-denied"] = Everyone,
         ["GET /account/logout"] = Everyone,

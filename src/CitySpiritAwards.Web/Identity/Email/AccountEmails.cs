@@ -23,6 +23,12 @@ public sealed class AccountEmails(IStringLocalizer<SharedResource> localizer)
             before: ["Account.Email.Confirm.Intro"], actionKey: "Account.Email.Confirm.Action", link,
             after: ["Account.Email.Confirm.Validity", "Account.Email.Confirm.NotYou"]);
 
+    /// <summary>Someone (the owner, we hope) asked for a new password for this address.</summary>
+    public EmailMessage PasswordReset(string to, string link) =>
+        Compose(to, "Account.Email.Reset.Subject",
+            before: ["Account.Email.Reset.Intro"], actionKey: "Account.Email.Reset.Action", link,
+            after: ["Account.Email.Reset.Validity", "Account.Email.Reset.NotYou"]);
+
     /// <summary>Someone tried to register with an address that already has a confirmed account.</summary>
     public EmailMessage AlreadyRegistered(string to, string signInLink) =>
         Compose(to, "Account.Email.Existing.Subject",

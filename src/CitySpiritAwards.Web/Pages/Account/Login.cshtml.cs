@@ -42,6 +42,12 @@ public sealed class LoginModel(
 
     public LoginRefusal Refusal { get; private set; }
 
+    /// <summary>Where another account page sends people to sign in with a word for them ("your password is changed").</summary>
+    public const string NoticeKey = "AccountNotice";
+
+    [TempData(Key = NoticeKey)]
+    public string? Notice { get; set; }
+
     /// <summary>When a refused visitor may try again (locked out, or too many attempts).</summary>
     public int RetryMinutes { get; private set; }
 

@@ -21,7 +21,10 @@ public sealed class IndexModel(UserManager<AwardsUser> users, AccountSessions se
     /// <summary>The notices this account has turned off; every other kind is on.</summary>
     public IReadOnlyList<NoticeKind> TurnedOff { get; private set; } = [];
 
-    [TempData]
+    /// <summary>The TempData key other account pages leave a word under, shown once here.</summary>
+    public const string MessageKey = "ManageMessage";
+
+    [TempData(Key = MessageKey)]
     public string? Message { get; set; }
 
     public async Task<IActionResult> OnGetAsync()

@@ -1,0 +1,113 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using CitySpiritAwards.Testing;
+using CitySpiritAwards.Web.Tests.Support;
+
+namespace CitySpiritAwards.Web.Tests.Accounts;
+
+/// <summary>A forgotten password reset from an emailed link, and a password changed on My account.</summary>
+[Collection(AccountsSite.Collection)]
+public sealed partial class PasswordTests(AccountsSite site)
+{
+    private const string Password = "harbour lights 88";
+    private const string NewPassword = "lantern festival 2027";
+
+    private string? ResetLinkTo(string email) =>
+        OutboxReader.To(site.App.DataPath, email).Select(e => ResetLink().Match(e.Text)).LastOrDefault(m => m.Success)?.Value;
+
+    private async Task<string> ConfirmedAsync(string who)
+    {
+        var email = AccountBrowser.NewEmail(who);
+        await new AccountBrowser(site.App).RegisterAndConfirmAsync(email, Password);
+        return email;
+    }
+
+    [Fact]
+    public async Task A_forgotten_password_is_reset_from_the_emailed_link_once_and_the_old_one_stops_working()
+    {
+        var email = await ConfirmedAsync("forgot");
+        var signedInElsewhere = new AccountBrowser(site.App);
+        Assert.Equal(HttpStatusCode.Redirect, (await signedInElsewhere.SignInAsync(email, Password)).StatusCode);
+        var browser = new AccountBrowser(site.App);
+        var (_, login) = await browser.GetAsync("/account/login");
+        Assert.Contains("href=\"/account/forgot-password\"", login);
+
+        var asked = await browser.SubmitAsync("/account/forgot-password", new Dictionary<string, string> { ["Input.Email"] = email });
+        Assert.Equal(HttpStatusCode.Redirect, asked.StatusCode); // post/redirect/get
+        var (_, sent) = await browser.GetAsync(asked.Headers.Location!.OriginalString);
+        Assert.Contains("If this address has a confirmed account, we have emailed it a link", WebUtility.HtmlDecode(sent));
+        var link = ResetLinkTo(email);
+        Assert.NotNull(link);
+
+        var path = new Uri(link).PathAndQuery;
+        var mismatch = await browser.SubmitAsync(path, new Dictionary<string, string> { ["Input.Password"] = NewPassword, ["Input.ConfirmPassword"] = "something else 12" });
+        Assert.Contains("The two passwords do not match.", await mismatch.Content.ReadAsStringAsync());
+        var reset = await browser.SubmitAsync(path, new Dictionary<string, string> { ["Input.Password"] = NewPassword, ["Input.ConfirmPassword"] = NewPassword });
+        Assert.Equal(HttpStatusCode.Redirect, reset.StatusCode);
+        Assert.Equal("/account/login", reset.Headers.Location?.OriginalString);
+        var (_, told) = await browser.GetAsync("/account/login");
+        Assert.Contains("Your new password is saved.", told);
+
+        Assert.Equal(HttpStatusCode.OK, (await new AccountBrowser(site.App).SignInAsync(email, Password)).StatusCode); // refused: the old one
+        Assert.Equal(HttpStatusCode.Redirect, (await new AccountBrowser(site.App).SignInAsync(email, NewPassword)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await signedInElsewhere.Client.GetAsync("/account/manage")).StatusCode); // signed out there
+
+        // The link again: used up, said so in words, with the way to a new one.
+        var (_, again) = await browser.SubmitForPageAsync(path, new Dictionary<string, string> { ["Input.Password"] = "another phrase 99", ["Input.ConfirmPassword"] = "another phrase 99" });
+        Assert.Contains("This link no longer works", again);
+        Assert.Equal(HttpStatusCode.Redirect, (await new AccountBrowser(site.App).SignInAsync(email, NewPassword)).StatusCode);
+    }
+
+    [Fact]
+    public async Task An_unknown_address_gets_the_same_answer_in_Chinese_and_no_email()
+    {
+        var email = AccountBrowser.NewEmail("nobody");
+        var browser = new AccountBrowser(site.App, "zh-CN");
+
+        var asked = await browser.SubmitAsync("/account/forgot-password", new Dictionary<string, string> { ["Input.Email"] = email });
+
+        Assert.Equal(HttpStatusCode.Redirect, asked.StatusCode);
+        var (_, sent) = await browser.GetAsync(asked.Headers.Location!.OriginalString);
+        Assert.Contains("如果这个邮箱有已确认的账号，我们已经把重设密码的链接发过去了", sent);
+        Assert.Empty(OutboxReader.To(site.App.DataPath, email));
+    }
+
+    [Fact]
+    public async Task A_broken_link_says_so_and_leads_to_a_new_one()
+    {
+        var (_, page) = await new AccountBrowser(site.App).GetAsync("/account/reset-password?userId=someone&code=%25%25");
+
+        Assert.Contains("This link no longer works", page);
+        Assert.Contains("href=\"/account/forgot-password\"", page);
+        Assert.DoesNotContain("name=\"Input.Password\"", page);
+    }
+
+    [Fact]
+    public async Task Changing_the_password_needs_the_current_one_and_keeps_this_browser_signed_in()
+    {
+        var email = await ConfirmedAsync("change");
+        var browser = new AccountBrowser(site.App);
+        await browser.SignInAsync(email, Password);
+        var (_, manage) = await browser.GetAsync("/account/manage");
+        Assert.Contains("href=\"/account/manage/password\"", manage);
+
+        var (_, wrong) = await browser.SubmitForPageAsync("/account/manage/password", new Dictionary<string, string>
+        {
+            ["Input.CurrentPassword"] = "not the password", ["Input.Password"] = NewPassword, ["Input.ConfirmPassword"] = NewPassword,
+        });
+        Assert.Contains("The password is incorrect.", wrong);
+
+        var changed = await browser.SubmitAsync("/account/manage/password", new Dictionary<string, string>
+        {
+            ["Input.CurrentPassword"] = Password, ["Input.Password"] = NewPassword, ["Input.ConfirmPassword"] = NewPassword,
+        });
+        Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
+        var (status, after) = await browser.GetAsync("/account/manage");
+        Assert.Equal(HttpStatusCode.OK, status); // still signed in here
+        Assert.Contains("Your password is changed.", after);
+        Assert.Equal(HttpStatusCode.Redirect, (await new AccountBrowser(site.App).SignInAsync(email, NewPassword)).StatusCode);
+    }
+
+    [GeneratedRegex(@"https?://\S+/account/reset-password\?\S+")]
+    private static partial Regex ResetLink();
+}
