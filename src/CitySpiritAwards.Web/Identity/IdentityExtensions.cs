@@ -104,6 +104,7 @@ public static class IdentityExtensions
         services.AddSingleton<AccountEmails>();
         services.AddSingleton<LinkOrigin>();
         services.AddScoped<AccountMailer>();
+        services.AddScoped<AccountData>();
         services.AddScoped<StaffRoles>();
         services.AddSingleton<SignedOutSessions>();
         services.AddScoped<AccountSessions>();

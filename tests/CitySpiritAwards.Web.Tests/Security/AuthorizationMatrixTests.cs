@@ -65,6 +65,8 @@ public sealed class AuthorizationMatrixTests(SecuritySite site) : IClassFixture<
         ["POST /account/reset-password"] = Everyone, // needs the emailed token
         ["GET /account/manage/password"] = SignedIn,
         ["POST /account/manage/password"] = SignedIn, // needs the current password
+        ["GET /account/manage/data"] = SignedIn,
+        ["POST /account/manage/data"] = SignedIn, // one's own data only, after the password again
         ["GET /account/confirm-email"] = Everyone,
         ["GET /account/access-denied"] = Everyone,
         ["GET /account/logout"] = Everyone,
