@@ -52,7 +52,7 @@ public sealed class NominationJourneyTests(BrowserFixture browser)
         await page.GetByLabel("被推荐人的电子邮箱").FocusAsync();
         await page.Keyboard.TypeAsync(nominee);
         await page.Keyboard.PressAsync("Tab");
-        await Expect(page.Locator("#photos-input")).ToBeFocusedAsync();
+        await Expect(page.Locator("#Photos")).ToBeFocusedAsync();
         var chooser = await page.RunAndWaitForFileChooserAsync(() => page.Keyboard.PressAsync("Space"));
         await chooser.SetFilesAsync(new FilePayload { Name = "neighbour.jpg", MimeType = "image/jpeg", Buffer = PhonePhoto() });
         await BrowserFixture.ScreenshotAsync(page, "nominate-zh-CN-phone");
