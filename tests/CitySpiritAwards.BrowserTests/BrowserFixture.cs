@@ -57,6 +57,26 @@ public sealed class BrowserFixture : IAsyncLifetime
             Locale = locale,
         });
 
+    /// <summary>A phone whose resident has just registered, confirmed their email and signed in.</summary>
+    public async Task<IPage> SignedInResidentAsync(string locale)
+    {
+        var page = await NewPageAsync(phone: true, locale: locale);
+        var address = $"resident-{Guid.NewGuid():N}@example.org";
+        await page.GotoAsync("/account/register");
+        await page.Locator("input[name='Input.Email']").FillAsync(address);
+        await page.Locator("input[name='Input.DisplayName']").FillAsync("Resident");
+        await page.Locator("input[name='Input.Password']").FillAsync("Neighbour-pass-1");
+        await page.Locator("input[name='Input.ConfirmPassword']").FillAsync("Neighbour-pass-1");
+        await page.Locator("form button[type=submit]").ClickAsync();
+        await page.GotoAsync(OutboxReader.LatestTo(Site.DataPath, address).ConfirmationLink());
+        await page.GotoAsync("/account/login");
+        await page.Locator("input[name='Input.Email']").FillAsync(address);
+        await page.Locator("input[name='Input.Password']").FillAsync("Neighbour-pass-1");
+        await page.Locator("main form button[type=submit]").ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/account/login"));
+        return page;
+    }
+
     public static Task ScreenshotAsync(IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, $"{name}.png"), FullPage = true });
 

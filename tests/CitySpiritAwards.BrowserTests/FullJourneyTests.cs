@@ -106,7 +106,7 @@ public sealed class FullJourneyTests(BrowserFixture browser)
         await form.GetByLabel(text["Nominate.NomineeEmail"], new() { Exact = true }).FillAsync(neighbour.Email);
         if (photo)
         {
-            await form.Locator("#photos-input").SetInputFilesAsync(new FilePayload { Name = "neighbour.jpg", MimeType = "image/jpeg", Buffer = PhonePhoto() });
+            await form.Locator("#Photos").SetInputFilesAsync(new FilePayload { Name = "neighbour.jpg", MimeType = "image/jpeg", Buffer = PhonePhoto() });
             await journey.ScreenshotAsync(page, "nominate-filled");
         }
         await form.GetByRole(AriaRole.Button, new() { Name = text["Nominate.Submit"], Exact = true }).ClickAsync();

@@ -11,29 +11,10 @@ public sealed class NominationJourneyTests(BrowserFixture browser)
 {
     private const string Story = "周老伯每周六上午在社区图书室给孩子们讲上海老故事，已经坚持了八年，还把老照片整理成册供大家免费借阅。";
 
-    private async Task<IPage> SignedInResidentAsync(string locale)
-    {
-        var page = await browser.NewPageAsync(phone: true, locale: locale);
-        var address = $"resident-{Guid.NewGuid():N}@example.org";
-        await page.GotoAsync("/account/register");
-        await page.Locator("input[name='Input.Email']").FillAsync(address);
-        await page.Locator("input[name='Input.DisplayName']").FillAsync("Resident");
-        await page.Locator("input[name='Input.Password']").FillAsync("Neighbour-pass-1");
-        await page.Locator("input[name='Input.ConfirmPassword']").FillAsync("Neighbour-pass-1");
-        await page.Locator("form button[type=submit]").ClickAsync();
-        await page.GotoAsync(OutboxReader.LatestTo(browser.Site.DataPath, address).ConfirmationLink());
-        await page.GotoAsync("/account/login");
-        await page.Locator("input[name='Input.Email']").FillAsync(address);
-        await page.Locator("input[name='Input.Password']").FillAsync("Neighbour-pass-1");
-        await page.Locator("main form button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/account/login"));
-        return page;
-    }
-
     [Fact]
     public async Task A_resident_nominates_with_the_keyboard_only_and_the_nominee_agrees()
     {
-        var page = await SignedInResidentAsync("zh-CN");
+        var page = await browser.SignedInResidentAsync("zh-CN");
         var nominee = $"nominee-{Guid.NewGuid():N}@example.org";
         await page.GotoAsync("/campaigns/demo/nominate");
         await NoSeriousViolationsAsync(page);
@@ -52,7 +33,7 @@ public sealed class NominationJourneyTests(BrowserFixture browser)
         await page.GetByLabel("被推荐人的电子邮箱").FocusAsync();
         await page.Keyboard.TypeAsync(nominee);
         await page.Keyboard.PressAsync("Tab");
-        await Expect(page.Locator("#photos-input")).ToBeFocusedAsync();
+        await Expect(page.Locator("#Photos")).ToBeFocusedAsync();
         var chooser = await page.RunAndWaitForFileChooserAsync(() => page.Keyboard.PressAsync("Space"));
         await chooser.SetFilesAsync(new FilePayload { Name = "neighbour.jpg", MimeType = "image/jpeg", Buffer = PhonePhoto() });
         await BrowserFixture.ScreenshotAsync(page, "nominate-zh-CN-phone");

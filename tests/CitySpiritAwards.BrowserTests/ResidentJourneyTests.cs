@@ -44,6 +44,28 @@ public sealed class ResidentJourneyTests(BrowserFixture browser)
     }
 
     [Theory]
+    [InlineData("zh-CN", "大字模式", false)]
+    [InlineData("en", "Larger text", false)]
+    [InlineData("zh-CN", "大字模式", true)] // a resident's menu has more links
+    [InlineData("en", "Larger text", true)]
+    public async Task With_larger_text_on_a_phone_the_header_leaves_most_of_the_first_screen_to_the_page(string culture, string larger, bool signedIn)
+    {
+        var page = signedIn ? await browser.SignedInResidentAsync(culture) : await browser.NewPageAsync(phone: true, locale: culture);
+        await page.GotoAsync($"/?culture={culture}");
+        await page.GetByRole(AriaRole.Link, new() { Name = larger }).ClickAsync();
+        await Expect(page.Locator("html")).ToHaveClassAsync("text-large");
+        await BrowserFixture.ScreenshotAsync(page, $"home-{culture}-phone-large-text{(signedIn ? "-signed-in" : "")}");
+
+        var header = (await page.Locator(".site-header").BoundingBoxAsync())!;
+        var viewport = page.ViewportSize!;
+        Assert.True(header.Height <= viewport.Height * 0.25, $"the header is {header.Height}px of a {viewport.Height}px screen");
+        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "the page scrolls sideways");
+        foreach (var link in await page.Locator(".site-header a, .site-header button").AllAsync())
+            Assert.True((await link.BoundingBoxAsync())!.Height >= 44, $"\"{await link.InnerTextAsync()}\" is under 44px high");
+        Assert.True(await FontSizeAsync(page) >= 22, "the page's text stays large");
+    }
+
+    [Theory]
     [InlineData("zh-CN", "注册", "电子邮箱", "登录")]
     [InlineData("en", "Register", "Email", "Sign in")]
     public async Task A_resident_registers_confirms_from_the_email_and_signs_in(string culture, string register, string email, string signIn)

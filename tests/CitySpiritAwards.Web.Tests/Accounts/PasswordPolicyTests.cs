@@ -19,9 +19,9 @@ public sealed class PasswordPolicyTests(AccountsSite site)
         var (_, english) = await new AccountBrowser(site.App, culture: "en").RegisterAsync(email, password);
         var (_, chinese) = await new AccountBrowser(site.App, culture: "zh-CN").RegisterAsync(email, password);
 
-        Assert.Contains("This password is one of the most common ones", english);
+        Assert.Contains("Password: this password is one of the most common ones", english); // in the summary, which names the field
         Assert.DoesNotContain("Check your email", english);
-        Assert.Contains("这个密码太常见了", chinese);
+        Assert.Contains("密码：这个密码太常见了", chinese);
         Assert.DoesNotContain("请查收邮件", chinese);
         Assert.Empty(OutboxReader.To(site.App.DataPath, email));
     }

@@ -183,7 +183,9 @@ public sealed class AdminCampaignPagesTests(ResultsSite site) : IClassFixture<Re
         var html = WebUtility.HtmlDecode(raw);
         Assert.Contains("请修改以下问题", html);
         Assert.Contains("活动编号请用 3 至 40 个小写字母、数字或连字符", html);
-        Assert.Contains("请填写此项。", html);
+        Assert.Contains("<a href=\"#Input_NameEn\">英文名称：请填写此项。</a>", html); // the summary names the field
+        Assert.Contains("<a href=\"#Input_CommitteeWeightPercent\">评委评分权重（%）：请填写 0 到 100 之间的整数。</a>", html);
+        Assert.Contains("<a href=\"#Input_Starts_Tallying_\">「计票中」的开始时间格式不对", html); // the message names the phase
         Assert.Contains("「资格审核」须在「推荐中」之后开始。", html);
         Assert.Contains("「计票中」的开始时间格式不对", html);
         Assert.Contains("请填写 0 到 100 之间的整数。", html);

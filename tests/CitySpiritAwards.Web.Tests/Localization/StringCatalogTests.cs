@@ -38,7 +38,9 @@ public sealed partial class StringCatalogTests
             .Where(path => !path.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}")
                         && !path.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}"));
         var used = sources
-            .SelectMany(path => LiteralKey().Matches(File.ReadAllText(path)).Select(m => (Key: m.Groups[1].Value, File: Path.GetFileName(path))))
+            .Select(path => (Text: File.ReadAllText(path), File: Path.GetFileName(path)))
+            .SelectMany(source => LiteralKey().Matches(source.Text).Concat(DisplayKey().Matches(source.Text))
+                .Select(m => (Key: m.Groups[1].Value, source.File)))
             .ToList();
         var known = Catalog.Keys.ToHashSet();
 
@@ -68,6 +70,10 @@ public sealed partial class StringCatalogTests
     // L["Some.Key"] in pages and code; keys are dotted names, which sets them apart from other indexers.
     [GeneratedRegex(@"\bL\[""([A-Z][A-Za-z]+\.[A-Za-z.]+)""")]
     private static partial Regex LiteralKey();
+
+    // [Display(Name = "Some.Key")] on a form's fields: their labels, and how the error summary names them.
+    [GeneratedRegex(@"\[Display\(Name = ""([A-Z][A-Za-z]+\.[A-Za-z.]+)""")]
+    private static partial Regex DisplayKey();
 
     // text.Plural("Some.Key", count) reads Some.Key and Some.Key.One.
     [GeneratedRegex(@"\.Plural\(""([A-Z][A-Za-z]+\.[A-Za-z.]+)""")]

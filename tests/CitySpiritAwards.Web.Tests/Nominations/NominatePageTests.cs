@@ -52,12 +52,47 @@ public sealed partial class NominatePageTests(NominationApiTests.Site site) : IC
         var (status, html) = (response.StatusCode, WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
 
         Assert.Equal(HttpStatusCode.OK, status);
-        Assert.Contains("推荐信息需要修改", html);
+        Assert.Contains("请修改以下问题", html);
         Assert.Contains("至少需要 2 个字", html);
         Assert.Contains("有效的电子邮箱", html);
         Assert.Contains("至少需要 50 个字", html);
         var (_, mine) = await resident.GetAsync("/campaigns/demo/my-nominations");
         Assert.Contains("您在本次活动中还没有推荐", mine);
+    }
+
+    [Theory]
+    [InlineData("zh-CN", "被推荐人姓名：请填写此项。", "：")]
+    [InlineData("en", "Nominee's name: please fill this in.", ": ")]
+    public async Task An_empty_form_is_summarised_at_the_top_one_line_per_field_each_naming_its_field_and_linking_to_it(
+        string culture, string nameLine, string separator)
+    {
+        var resident = await ResidentAsync(culture);
+        var empty = new Dictionary<string, string> { ["NominationId"] = Guid.NewGuid().ToString("N") };
+
+        var response = await resident.SubmitMultipartAsync("/campaigns/demo/nominate", empty);
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var summary = ErrorSummary().Match(html);
+        Assert.True(summary.Success, "the errors are summarised at the top");
+        Assert.True(summary.Index < html.IndexOf("enctype=\"multipart/form-data\"", StringComparison.Ordinal), "the summary comes before the form");
+        var lines = SummaryLine().Matches(summary.Value);
+        Assert.True(lines.Count >= 5, $"one line per missing field, got {lines.Count}");
+        Assert.Equal(lines.Count, SummaryItem().Matches(summary.Value).Count); // every line links
+        foreach (Match line in lines)
+        {
+            var (id, text) = (line.Groups["id"].Value, line.Groups["text"].Value);
+            var label = Regex.Match(html, $"<label for=\"{Regex.Escape(id)}\">([^<]+)</label>");
+            Assert.True(label.Success, $"the line \"{text}\" links to #{id}, a field with a label");
+            Assert.StartsWith(label.Groups[1].Value + separator, text); // named as the form labels it
+        }
+        var ids = lines.Select(line => line.Groups["id"].Value).ToList();
+        Assert.Equal(ids.OrderBy(id => html.IndexOf($"<label for=\"{id}\">", StringComparison.Ordinal)), ids); // in the form's order
+        Assert.Contains($"<a href=\"#Form_NomineeName\">{nameLine}</a>", summary.Value);
+        Assert.Contains($"<a href=\"#Form_StoryZh\">", summary.Value);
+        // Beside the field itself the message stays short.
+        var required = culture == "en" ? "Please fill this in." : "请填写此项。";
+        Assert.Matches($"id=\"name-error\"[^>]*>{Regex.Escape(required)}</span>", html);
     }
 
     [Fact]
@@ -133,6 +168,15 @@ public sealed partial class NominatePageTests(NominationApiTests.Site site) : IC
 
     [GeneratedRegex("name=\"NominationId\" value=\"([0-9a-f]{32})\"")]
     private static partial Regex NominationIdField();
+
+    [GeneratedRegex("<div class=\"notice notice-error\" role=\"alert\" aria-labelledby=\"error-summary-title\".*?</div>", RegexOptions.Singleline)]
+    private static partial Regex ErrorSummary();
+
+    [GeneratedRegex("<li><a href=\"#(?<id>[^\"]+)\">(?<text>[^<]+)</a></li>")]
+    private static partial Regex SummaryLine();
+
+    [GeneratedRegex("<li>")]
+    private static partial Regex SummaryItem();
 
     [GeneratedRegex("<h2>钱阿婆</h2>")]
     private static partial Regex NomineeHeading();

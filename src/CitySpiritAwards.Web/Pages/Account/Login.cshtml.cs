@@ -129,14 +129,17 @@ public sealed class LoginModel(
 
 public sealed class LoginInput
 {
+    [Display(Name = "Account.Email")]
     [Required(ErrorMessage = "Account.EmailRequired")]
     [StringLength(256, ErrorMessage = "Account.EmailTooLong")]
     public string Email { get; set; } = "";
 
+    [Display(Name = "Account.Password")]
     [Required(ErrorMessage = "Account.PasswordRequired")]
     [StringLength(256, ErrorMessage = "Account.PasswordTooLong")]
     [DataType(DataType.Password)]
     public string Password { get; set; } = "";
 
+    [Display(Name = "Account.Login.RememberMe")]
     public bool RememberMe { get; set; }
 }

@@ -106,20 +106,24 @@ public sealed class RegisterModel(
 
 public sealed class RegisterInput
 {
+    [Display(Name = "Account.Email")]
     [Required(ErrorMessage = "Account.EmailRequired")]
     [EmailAddress(ErrorMessage = "Account.EmailInvalid")]
     [StringLength(256, ErrorMessage = "Account.EmailTooLong")]
     public string Email { get; set; } = "";
 
+    [Display(Name = "Account.DisplayName")]
     [Required(ErrorMessage = "Account.DisplayNameRequired")]
     [StringLength(AwardsUser.DisplayNameMaxLength, ErrorMessage = "Account.DisplayNameTooLong")]
     public string DisplayName { get; set; } = "";
 
+    [Display(Name = "Account.Password")]
     [Required(ErrorMessage = "Account.PasswordRequired")]
     [StringLength(256, ErrorMessage = "Account.PasswordTooLong")]
     [DataType(DataType.Password)]
     public string Password { get; set; } = "";
 
+    [Display(Name = "Account.ConfirmPassword")]
     [Required(ErrorMessage = "Account.ConfirmPasswordRequired")]
     [Compare(nameof(Password), ErrorMessage = "Account.PasswordsDiffer")]
     [DataType(DataType.Password)]

@@ -48,6 +48,7 @@ public sealed class ResendConfirmationModel(
 
 public sealed class ResendInput
 {
+    [Display(Name = "Account.Email")]
     [Required(ErrorMessage = "Account.EmailRequired")]
     [EmailAddress(ErrorMessage = "Account.EmailInvalid")]
     [StringLength(256, ErrorMessage = "Account.EmailTooLong")]

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using CitySpiritAwards.Abstractions.Campaigns;
 using CitySpiritAwards.Domain.Campaigns;
@@ -138,23 +139,38 @@ public sealed class NewCampaignModel(CampaignCreator creator, AwardsClock clock,
         ModelState.AddModelError($"{nameof(Input)}.{field}", text[key, arguments]);
 }
 
-/// <summary>The form as typed: all text, read and checked by <see cref="NewCampaignModel"/>.</summary>
+/// <summary>
+/// The form as typed: all text, read and checked by <see cref="NewCampaignModel"/>. Each field has the label it shows,
+/// which the error summary names it by (the phases' starts are labelled, and their messages worded, by phase).
+/// </summary>
 public sealed class NewCampaignInput
 {
+    [Display(Name = "Admin.New.Id")]
     public string? Id { get; set; }
+    [Display(Name = "Admin.New.NameZh")]
     public string? NameZh { get; set; }
+    [Display(Name = "Admin.New.NameEn")]
     public string? NameEn { get; set; }
+    [Display(Name = "Admin.New.DescriptionZh")]
     public string? DescriptionZh { get; set; }
+    [Display(Name = "Admin.New.DescriptionEn")]
     public string? DescriptionEn { get; set; }
 
     /// <summary>Phase name → start as typed in Shanghai time ("2027-03-01T09:00").</summary>
     public Dictionary<string, string?> Starts { get; set; } = [];
 
+    [Display(Name = "Admin.Campaign.NominationsPerResident")]
     public string? NominationsPerResident { get; set; }
+    [Display(Name = "Admin.Campaign.VotesPerCategory")]
     public string? VotesPerCategory { get; set; }
+    [Display(Name = "Admin.New.CommitteeWeight")]
     public string? CommitteeWeightPercent { get; set; }
+    [Display(Name = "Admin.Campaign.ShortlistSize")]
     public string? ShortlistSize { get; set; }
+    [Display(Name = "Admin.Campaign.JudgesPerEntry")]
     public string? JudgesPerEntry { get; set; }
+    [Display(Name = "Admin.Campaign.LiveTallies")]
     public bool LiveTallies { get; set; }
+    [Display(Name = "Admin.Campaign.VoteChanges")]
     public bool AllowVoteChanges { get; set; }
 }

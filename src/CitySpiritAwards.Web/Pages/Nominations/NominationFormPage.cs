@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using CitySpiritAwards.Abstractions.Nominations;
 using CitySpiritAwards.Domain.Categories;
 using CitySpiritAwards.Domain.Districts;
@@ -45,6 +46,13 @@ public abstract class NominationFormPage(NominationFormServices services) : Page
     public IReadOnlyList<Category> Categories { get; private set; } = [];
     public IReadOnlyList<District> Districts => services.Seeds.Districts;
     public string? Refusal { get; protected set; }
+
+    /// <summary>
+    /// The photos field, by its model-state key (<see cref="NominationInput.PhotosField"/>). Never bound (the form is
+    /// streamed, see above): it is here so that its legend and the error summary's line for it share one label.
+    /// </summary>
+    [Display(Name = "Nominate.Photos")]
+    public object? Photos => null;
 
     public int PhotosLeft => Math.Max(0, NominationLimits.MaxPhotos - PhotoIds.Count);
 
@@ -117,15 +125,32 @@ public abstract class NominationFormPage(NominationFormServices services) : Page
     };
 }
 
-/// <summary>The form's text fields, with the same names as <see cref="NominationDraft"/> so the rules' problems land next to them.</summary>
+/// <summary>
+/// The form's text fields, with the same names as <see cref="NominationDraft"/> so the rules' problems land next to them;
+/// each with the label its field shows, which the error summary names it by, in the order the form shows them (the
+/// summary's order).
+/// </summary>
 public sealed class NominationForm
 {
+    [Display(Name = "Nominate.Category")]
     public string? CategoryId { get; set; }
-    public string? DistrictId { get; set; }
+
+    [Display(Name = "Nominate.NomineeName")]
     public string? NomineeName { get; set; }
+
+    [Display(Name = "Nominate.District")]
+    public string? DistrictId { get; set; }
+
+    [Display(Name = "Nominate.Relationship")]
     public string? Relationship { get; set; }
+
+    [Display(Name = "Nominate.StoryZh")]
     public string? StoryZh { get; set; }
+
+    [Display(Name = "Nominate.StoryEn")]
     public string? StoryEn { get; set; }
+
+    [Display(Name = "Nominate.NomineeEmail")]
     public string? NomineeEmail { get; set; }
 
     public static NominationForm From(NominationDraft draft) => new()
