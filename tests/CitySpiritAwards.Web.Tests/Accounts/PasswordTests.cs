@@ -63,6 +63,8 @@ public sealed partial class PasswordTests(AccountsSite site)
     {
         var email = AccountBrowser.NewEmail("nobody");
         var browser = new AccountBrowser(site.App, "zh-CN");
+        var (_, form) = await browser.GetAsync("/account/forgot-password");
+        Assert.Contains(">电子邮箱</label>", form);
 
         var asked = await browser.SubmitAsync("/account/forgot-password", new Dictionary<string, string> { ["Input.Email"] = email });
 

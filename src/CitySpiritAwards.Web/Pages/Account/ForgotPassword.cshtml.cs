@@ -47,6 +47,7 @@ public sealed class ForgotPasswordModel(UserManager<AwardsUser> users, AccountMa
 
 public sealed class ForgotPasswordInput
 {
+    [Display(Name = "Account.Email")]
     [Required(ErrorMessage = "Account.EmailRequired")]
     [EmailAddress(ErrorMessage = "Account.EmailInvalid")]
     [StringLength(256, ErrorMessage = "Account.EmailTooLong")]

@@ -65,11 +65,13 @@ public sealed class ResetPasswordModel(
 
 public sealed class ResetPasswordInput
 {
+    [Display(Name = "Account.NewPassword")]
     [Required(ErrorMessage = "Account.PasswordRequired")]
     [StringLength(256, ErrorMessage = "Account.PasswordTooLong")]
     [DataType(DataType.Password)]
     public string Password { get; set; } = "";
 
+    [Display(Name = "Account.ConfirmPassword")]
     [Required(ErrorMessage = "Account.ConfirmPasswordRequired")]
     [Compare(nameof(Password), ErrorMessage = "Account.PasswordsDiffer")]
     [DataType(DataType.Password)]

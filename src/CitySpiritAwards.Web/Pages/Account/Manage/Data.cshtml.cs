@@ -55,6 +55,7 @@ public sealed class DataModel(UserManager<AwardsUser> users, AccountData data, I
 
 public sealed class DataInput
 {
+    [Display(Name = "Account.CurrentPassword")]
     [Required(ErrorMessage = "Account.PasswordRequired")]
     [StringLength(256, ErrorMessage = "Account.PasswordTooLong")]
     [DataType(DataType.Password)]

@@ -48,16 +48,19 @@ public sealed class PasswordModel(
 
 public sealed class ChangePasswordInput
 {
+    [Display(Name = "Account.CurrentPassword")]
     [Required(ErrorMessage = "Account.PasswordRequired")]
     [StringLength(256, ErrorMessage = "Account.PasswordTooLong")]
     [DataType(DataType.Password)]
     public string CurrentPassword { get; set; } = "";
 
+    [Display(Name = "Account.NewPassword")]
     [Required(ErrorMessage = "Account.PasswordRequired")]
     [StringLength(256, ErrorMessage = "Account.PasswordTooLong")]
     [DataType(DataType.Password)]
     public string Password { get; set; } = "";
 
+    [Display(Name = "Account.ConfirmPassword")]
     [Required(ErrorMessage = "Account.ConfirmPasswordRequired")]
     [Compare(nameof(Password), ErrorMessage = "Account.PasswordsDiffer")]
     [DataType(DataType.Password)]
