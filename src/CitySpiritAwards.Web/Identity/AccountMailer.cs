@@ -16,6 +16,8 @@ public sealed class AccountMailer(
     public const string ConfirmEmailPage = "/Account/ConfirmEmail";
     public const string LoginPage = "/Account/Login";
     public const string ResetPasswordPage = "/Account/ResetPassword";
+    public const string ConfirmEmailChangePage = "/Account/ConfirmEmailChange";
+    public const string HelpPage = "/Help/Index";
 
     public async Task SendConfirmationAsync(AwardsUser user, HttpContext http, CancellationToken ct)
     {
@@ -33,6 +35,19 @@ public sealed class AccountMailer(
         var link = Link(http, ResetPasswordPage, new { userId = user.Id, code });
         await sender.SendAsync(emails.PasswordReset(user.Email!, link), ct);
     }
+
+    /// <summary>Sends the new address a link that makes it the account's address; nothing changes until it is opened.</summary>
+    public async Task SendEmailChangeAsync(AwardsUser user, string newEmail, HttpContext http, CancellationToken ct)
+    {
+        var token = await users.GenerateChangeEmailTokenAsync(user, newEmail);
+        var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
+        var link = Link(http, ConfirmEmailChangePage, new { userId = user.Id, email = newEmail, code });
+        await sender.SendAsync(emails.ConfirmEmailChange(newEmail, link), ct);
+    }
+
+    /// <summary>Tells the old address that the account's address was changed, so a stolen session cannot do it unseen.</summary>
+    public Task SendEmailChangedAsync(string oldEmail, HttpContext http, CancellationToken ct) =>
+        sender.SendAsync(emails.EmailChanged(oldEmail, Link(http, HelpPage, values: null)), ct);
 
     public Task SendAlreadyRegisteredAsync(AwardsUser user, HttpContext http, CancellationToken ct) =>
         sender.SendAsync(emails.AlreadyRegistered(user.Email!, Link(http, LoginPage, values: null)), ct);

@@ -110,6 +110,57 @@ public sealed partial class PasswordTests(AccountsSite site)
         Assert.Equal(HttpStatusCode.Redirect, (await new AccountBrowser(site.App).SignInAsync(email, NewPassword)).StatusCode);
     }
 
+    [Fact]
+    public async Task A_new_email_address_takes_effect_only_from_its_link_and_the_old_one_is_told()
+    {
+        var email = await ConfirmedAsync("moving");
+        var browser = new AccountBrowser(site.App);
+        await browser.SignInAsync(email, Password);
+        var (_, manage) = await browser.GetAsync("/account/manage");
+        Assert.Contains("href=\"/account/manage/email\"", manage);
+
+        var newEmail = AccountBrowser.NewEmail("moved");
+        var (_, wrong) = await browser.SubmitForPageAsync("/account/manage/email", new Dictionary<string, string> { ["Input.NewEmail"] = newEmail, ["Input.Password"] = "not the password" });
+        Assert.Contains("The password is incorrect.", wrong);
+        Assert.Empty(OutboxReader.To(site.App.DataPath, newEmail));
+
+        var asked = await browser.SubmitAsync("/account/manage/email", new Dictionary<string, string> { ["Input.NewEmail"] = newEmail, ["Input.Password"] = Password });
+        Assert.Equal(HttpStatusCode.Redirect, asked.StatusCode);
+        var (_, told) = await browser.GetAsync("/account/manage");
+        Assert.Contains($"If no other account uses {newEmail}, we have emailed it a confirmation link.", WebUtility.HtmlDecode(told));
+        Assert.Equal(HttpStatusCode.Redirect, (await new AccountBrowser(site.App).SignInAsync(email, Password)).StatusCode); // nothing changed yet
+
+        var link = ChangeLink().Match(OutboxReader.LatestTo(site.App.DataPath, newEmail).Text).Value;
+        var (_, done) = await new AccountBrowser(site.App).GetAsync(new Uri(link).PathAndQuery);
+        Assert.Contains($"Your account's address is now {newEmail}.", WebUtility.HtmlDecode(done));
+        Assert.Contains("was changed", OutboxReader.LatestTo(site.App.DataPath, email).Subject);
+        Assert.Equal(HttpStatusCode.Redirect, (await new AccountBrowser(site.App).SignInAsync(newEmail, Password)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await new AccountBrowser(site.App).SignInAsync(email, Password)).StatusCode); // refused now
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.Client.GetAsync("/account/manage")).StatusCode); // sign in again
+
+        var (_, again) = await new AccountBrowser(site.App).GetAsync(new Uri(link).PathAndQuery);
+        Assert.Contains("This link no longer works", again);
+    }
+
+    [Fact]
+    public async Task An_address_another_account_holds_gets_the_same_answer_and_no_email()
+    {
+        var email = await ConfirmedAsync("staying");
+        var taken = await ConfirmedAsync("taken");
+        var before = OutboxReader.To(site.App.DataPath, taken).Count;
+        var browser = new AccountBrowser(site.App);
+        await browser.SignInAsync(email, Password);
+
+        var asked = await browser.SubmitAsync("/account/manage/email", new Dictionary<string, string> { ["Input.NewEmail"] = taken, ["Input.Password"] = Password });
+
+        Assert.Equal(HttpStatusCode.Redirect, asked.StatusCode);
+        Assert.Contains($"If no other account uses {taken}", WebUtility.HtmlDecode((await browser.GetAsync("/account/manage")).Html));
+        Assert.Equal(before, OutboxReader.To(site.App.DataPath, taken).Count);
+    }
+
     [GeneratedRegex(@"https?://\S+/account/reset-password\?\S+")]
     private static partial Regex ResetLink();
+
+    [GeneratedRegex(@"https?://\S+/account/confirm-email-change\?\S+")]
+    private static partial Regex ChangeLink();
 }

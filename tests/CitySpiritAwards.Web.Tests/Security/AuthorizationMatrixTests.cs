@@ -67,6 +67,9 @@ public sealed class AuthorizationMatrixTests(SecuritySite site) : IClassFixture<
         ["POST /account/manage/password"] = SignedIn, // needs the current password
         ["GET /account/manage/data"] = SignedIn,
         ["POST /account/manage/data"] = SignedIn, // one's own data only, after the password again
+        ["GET /account/manage/email"] = SignedIn,
+        ["POST /account/manage/email"] = SignedIn, // after the password again; takes effect from the emailed link
+        ["GET /account/confirm-email-change"] = Everyone, // needs the emailed token
         ["GET /account/confirm-email"] = Everyone,
         ["GET /account/access-denied"] = Everyone,
         ["GET /account/logout"] = Everyone,

@@ -29,6 +29,18 @@ public sealed class AccountEmails(IStringLocalizer<SharedResource> localizer)
             before: ["Account.Email.Reset.Intro"], actionKey: "Account.Email.Reset.Action", link,
             after: ["Account.Email.Reset.Validity", "Account.Email.Reset.NotYou"]);
 
+    /// <summary>To a new address for an existing account: open the link to make it the account's address.</summary>
+    public EmailMessage ConfirmEmailChange(string to, string link) =>
+        Compose(to, "Account.Email.Change.Subject",
+            before: ["Account.Email.Change.Intro"], actionKey: "Account.Email.Change.Action", link,
+            after: ["Account.Email.Confirm.Validity", "Account.Email.Change.NotYou"]);
+
+    /// <summary>To the old address once the change is made.</summary>
+    public EmailMessage EmailChanged(string to, string helpLink) =>
+        Compose(to, "Account.Email.Changed.Subject",
+            before: ["Account.Email.Changed.Intro"], actionKey: "Account.Email.Changed.Action", helpLink,
+            after: ["Account.Email.Changed.NotYou"]);
+
     /// <summary>Someone tried to register with an address that already has a confirmed account.</summary>
     public EmailMessage AlreadyRegistered(string to, string signInLink) =>
         Compose(to, "Account.Email.Existing.Subject",
