@@ -1,4 +1,5 @@
 using CitySpiritAwards.Domain.Notifications;
+using Orleans.Concurrency;
 
 namespace CitySpiritAwards.Abstractions.Notifications;
 
@@ -16,7 +17,8 @@ public interface INoticeSettingsGrain : IGrainWithStringKey
 /// <summary>
 /// The notices about one nomination (keyed by its id) that went out, each named by its event: "step:5" for its history's
 /// sixth step, "shortlisted", "won". One activation in the cluster and the names are stored, so a job run twice, on two
-/// silos, or after a restart sends each notice once.
+/// silos, or after a restart sends each notice once. Keyed by <see cref="CampaignKey"/> it records instead which of a
+/// campaign's rounds of notices ("shortlisted", "won") are all out, so the phase job stops queueing them.
 /// </summary>
 [Alias("CitySpiritAwards.INoticeLogGrain")]
 public interface INoticeLogGrain : IGrainWithStringKey
@@ -29,6 +31,19 @@ public interface INoticeLogGrain : IGrainWithStringKey
     [Alias("Release")]
     Task ReleaseAsync(string noticeEvent);
 
+    /// <summary>Whether the notice of <paramref name="noticeEvent"/> is recorded (claimed and not released).</summary>
+    [ReadOnly, Alias("WasSent")]
+    Task<bool> WasSentAsync(string noticeEvent);
+
     /// <summary>The name of the notice of a nomination's history step.</summary>
     static string Step(int step) => $"step:{step}";
+
+    /// <summary>The notice that the nomination is on its award's shortlist for the public vote.</summary>
+    const string Shortlisted = "shortlisted";
+
+    /// <summary>The notice that the nomination won its award.</summary>
+    const string Won = "won";
+
+    /// <summary>The key of a campaign's own log (nomination ids are 32 hex digits, so never this).</summary>
+    static string CampaignKey(string campaignId) => $"campaign:{campaignId}";
 }

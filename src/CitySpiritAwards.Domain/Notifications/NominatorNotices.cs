@@ -7,6 +7,10 @@ public enum NoticeKind
     ModeratorActed,
     /// <summary>The nominee agreed, declined, or withdrew their agreement.</summary>
     NomineeAnswered,
+    /// <summary>The nomination is on its award's shortlist as public voting opens.</summary>
+    Shortlisted,
+    /// <summary>The nomination won its award when the results were published.</summary>
+    Won,
 }
 
 /// <summary>Which steps of a nomination's history its nominator is emailed about.</summary>

@@ -32,6 +32,8 @@ public sealed class NoticeLogGrain(
         if (state.State.Sent.Remove(noticeEvent))
             await state.WriteStateAsync();
     }
+
+    public Task<bool> WasSentAsync(string noticeEvent) => Task.FromResult(state.State.Sent.Contains(noticeEvent));
 }
 
 [GenerateSerializer, Alias("CitySpiritAwards.NoticeSettingsState")]

@@ -2,6 +2,7 @@ using CitySpiritAwards.Abstractions.Campaigns;
 using CitySpiritAwards.Domain.Campaigns;
 using CitySpiritAwards.Grains.Time;
 using CitySpiritAwards.Web.Judging;
+using CitySpiritAwards.Web.Notifications;
 using CitySpiritAwards.Web.Tallying;
 using Hangfire;
 
@@ -10,10 +11,12 @@ namespace CitySpiritAwards.Web.Campaigns;
 /// <summary>
 /// The Hangfire jobs that make phases change by themselves. Each campaign has a job scheduled at its next
 /// phase start, which catches the campaign up and schedules the one after; a recurring job every minute
-/// does the same for all campaigns as a safety net. Judging follows each phase (<see cref="JudgingRoundJob"/>), then results (<see cref="ResultsJob"/>). The campaign grain does the stepping, so a retried job,
+/// does the same for all campaigns as a safety net. Judging follows each phase (<see cref="JudgingRoundJob"/>), then results (<see cref="ResultsJob"/>),
+/// then the nominators' notices of shortlists and winners (<see cref="CampaignNoticeQueue"/>). The campaign grain does the stepping, so a retried job,
 /// a duplicate schedule or the same job on two silos at once changes a phase only once.
 /// </summary>
-public sealed class CampaignPhaseJob(IGrainFactory grains, IBackgroundJobClient jobs, AwardsClock clock, JudgingRoundJob judging, ResultsJob results, ILogger<CampaignPhaseJob> logger)
+public sealed class CampaignPhaseJob(IGrainFactory grains, IBackgroundJobClient jobs, AwardsClock clock, JudgingRoundJob judging, ResultsJob results,
+    CampaignNoticeQueue notices, ILogger<CampaignPhaseJob> logger)
 {
     public const string RecurringJobId = "campaign-phases";
     public const string Actor = "job:phase-schedule";
@@ -51,17 +54,20 @@ public sealed class CampaignPhaseJob(IGrainFactory grains, IBackgroundJobClient 
             logger.LogInformation("Campaign {CampaignId} moved to {Phase} early by {Actor}", campaignId, result.Phase, actor);
         await judging.FollowEarlyAdvanceAsync(campaignId);
         await results.FollowPhaseOrRetryAsync(campaignId);
+        await notices.QueueDueAsync(campaignId);
         return result;
     }
 
     /// <summary>
     /// What follows a phase, on schedule or early: judges assigned on entering scoring, shortlists published on leaving it;
-    /// then results, which are made from the published shortlists, computed on entering Tallying and published at Published.
+    /// then results, which are made from the published shortlists, computed on entering Tallying and published at Published;
+    /// then the notices to the nominators of the shortlisted entries (PublicVoting) and of the winners (Published).
     /// </summary>
     private async Task FollowPhaseAsync(string campaignId)
     {
         await judging.FollowPhaseOrRetryAsync(campaignId);
         await results.FollowPhaseOrRetryAsync(campaignId);
+        await notices.QueueDueAsync(campaignId);
     }
 
     /// <summary>Schedules this campaign's next phase change at its start time, if one is left.</summary>

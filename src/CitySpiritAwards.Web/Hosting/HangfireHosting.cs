@@ -1,5 +1,6 @@
 using CitySpiritAwards.Web.Campaigns;
 using Hangfire;
+using Hangfire.AspNetCore;
 using Hangfire.InMemory;
 using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
@@ -24,6 +25,10 @@ public static class HangfireHosting
                 ? new InMemoryStorage(new InMemoryStorageOptions())
                 : PostgresStorage(HostingOptions.PostgresConnectionString(builder.Configuration));
         });
+
+        // Likewise the job activator: Hangfire's default is the process-wide JobActivator.Current, read after each instance
+        // sets it, so two instances starting at once in one process could run each other's jobs with the other's services.
+        builder.Services.AddSingleton<JobActivator>(services => new AspNetCoreJobActivator(services.GetRequiredService<IServiceScopeFactory>()));
 
         builder.Services.AddHangfire((services, configuration) => configuration
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)

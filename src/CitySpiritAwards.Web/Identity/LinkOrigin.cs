@@ -26,6 +26,14 @@ public sealed class LinkOrigin(IOptions<AccountOptions> account, IOptions<HostFi
         throw new UntrustedHostException(host.Value);
     }
 
+    /// <summary>
+    /// The origin ("https://awards.example.org", no trailing slash) of links emailed by a background job, which has no
+    /// request to take a host from: <see cref="AccountOptions.PublicOrigin"/>, as production sets it, else the loopback
+    /// address (a site on one's own machine, the tests).
+    /// </summary>
+    public string ForBackgroundJobs() =>
+        string.IsNullOrWhiteSpace(account.Value.PublicOrigin) ? "http://localhost" : account.Value.PublicOrigin.TrimEnd('/');
+
     /// <summary>True when <c>AllowedHosts</c> names the site's hosts (not "*"), so a request with any other Host never gets this far.</summary>
     public bool HostsAreFiltered => hostFiltering.Value.AllowedHosts is { Count: > 0 } hosts && !hosts.Contains("*");
 

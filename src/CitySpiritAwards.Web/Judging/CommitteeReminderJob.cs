@@ -9,7 +9,6 @@ using CitySpiritAwards.Web.Identity;
 using CitySpiritAwards.Web.Identity.Email;
 using Hangfire;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Options;
 using CitySpiritAwards.Domain.Localization;
 
 namespace CitySpiritAwards.Web.Judging;
@@ -35,7 +34,7 @@ public sealed class CommitteeReminderJob(
     IServiceScopeFactory scopes,
     IEmailSender sender,
     AccountEmails emails,
-    IOptions<AccountOptions> options,
+    LinkOrigin origins,
     ILogger<CommitteeReminderJob> logger)
 {
     public const string RecurringJobId = "committee-reminders";
@@ -70,7 +69,7 @@ public sealed class CommitteeReminderJob(
             return ReminderResult.AlreadyToday;
         try
         {
-            await sender.SendAsync(emails.CommitteeReminder(email, $"{Origin()}/committee/{Uri.EscapeDataString(campaignId)}"), CancellationToken.None);
+            await sender.SendAsync(emails.CommitteeReminder(email, $"{origins.ForBackgroundJobs()}/committee/{Uri.EscapeDataString(campaignId)}"), CancellationToken.None);
         }
         catch
         {
@@ -99,9 +98,6 @@ public sealed class CommitteeReminderJob(
         var user = await scope.ServiceProvider.GetRequiredService<UserManager<AwardsUser>>().FindByIdAsync(memberId);
         return user is { EmailConfirmed: true } ? user.Email : null;
     }
-
-    // No request to take the address from in a background job: Account:PublicOrigin, as in production.
-    private string Origin() => (options.Value.PublicOrigin ?? "http://localhost").TrimEnd('/');
 }
 
 /// <summary>Declares the hourly reminder job at every start (embedded Hangfire keeps jobs in memory only).</summary>

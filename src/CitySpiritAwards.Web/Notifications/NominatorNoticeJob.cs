@@ -37,27 +37,38 @@ public sealed class NominatorNoticeJob(
         var happened = nomination.History[step];
         if (NominatorNotices.For(happened.Action) is not { } kind)
             return NoticeResult.Nothing;
+        var link = $"{origin}/campaigns/{Uri.EscapeDataString(nomination.CampaignId)}/my-nominations";
+        var result = await NotifyAsync(nomination, kind, INoticeLogGrain.Step(step),
+            email => emails.NominatorNotice(email, happened.Action, nomination.Draft.NomineeName, OwnNomination.NoteForNominator(happened), link));
+        if (result == NoticeResult.Sent)
+            logger.LogInformation("Emailed the nominator of {NominationId} about step {Step} ({Kind})", nominationId, step, kind);
+        return result;
+    }
+
+    /// <summary>
+    /// Emails the nominator <paramref name="message"/> (made for their address) unless they turned <paramref name="kind"/>
+    /// off, have no confirmed email, or the nomination's notice log already has <paramref name="noticeEvent"/>. A send
+    /// that throws is released from the log (so a retry sends it) and the exception goes on.
+    /// </summary>
+    public async Task<NoticeResult> NotifyAsync(NominationView nomination, NoticeKind kind, string noticeEvent, Func<string, EmailMessage> message)
+    {
         if ((await grains.GetGrain<INoticeSettingsGrain>(nomination.NominatorId).GetTurnedOffAsync()).Contains(kind))
             return NoticeResult.TurnedOff;
         if (await EmailOfAsync(nomination.NominatorId) is not { } email)
             return NoticeResult.Nothing;
 
-        var log = grains.GetGrain<INoticeLogGrain>(nominationId);
-        if (!await log.TryClaimAsync(INoticeLogGrain.Step(step)))
+        var log = grains.GetGrain<INoticeLogGrain>(nomination.Id);
+        if (!await log.TryClaimAsync(noticeEvent))
             return NoticeResult.AlreadySent;
-        var link = $"{origin}/campaigns/{Uri.EscapeDataString(nomination.CampaignId)}/my-nominations";
         try
         {
-            await sender.SendAsync(
-                emails.NominatorNotice(email, happened.Action, nomination.Draft.NomineeName, OwnNomination.NoteForNominator(happened), link),
-                CancellationToken.None);
+            await sender.SendAsync(message(email), CancellationToken.None);
         }
         catch
         {
-            await log.ReleaseAsync(INoticeLogGrain.Step(step)); // not sent: Hangfire's retry sends it
+            await log.ReleaseAsync(noticeEvent); // not sent: Hangfire's retry sends it
             throw;
         }
-        logger.LogInformation("Emailed the nominator of {NominationId} about step {Step} ({Kind})", nominationId, step, kind);
         return NoticeResult.Sent;
     }
 

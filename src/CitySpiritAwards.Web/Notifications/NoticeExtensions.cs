@@ -6,6 +6,8 @@ public static class NoticeExtensions
     public static void AddNotices(this WebApplicationBuilder builder)
     {
         builder.Services.AddTransient<NominatorNoticeJob>();
+        builder.Services.AddTransient<CampaignNoticeJob>();
+        builder.Services.AddTransient<CampaignNoticeQueue>();
         builder.Services.AddScoped<NoticeQueue>();
     }
 }

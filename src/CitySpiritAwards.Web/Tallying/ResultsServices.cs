@@ -8,6 +8,7 @@ using CitySpiritAwards.Web.Gallery;
 using CitySpiritAwards.Web.Identity;
 using CitySpiritAwards.Web.Localization;
 using CitySpiritAwards.Web.Nominations;
+using CitySpiritAwards.Web.Notifications;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
 
@@ -40,7 +41,8 @@ public enum ResultsAccess
 }
 
 /// <summary>Dependencies of the results pages and endpoints, and what they do.</summary>
-public sealed record ResultsServices(IGrainFactory Grains, DisplayNames Names, IStringLocalizer<SharedResource> Text, ILogger<ResultsServices> Logger)
+public sealed record ResultsServices(
+    IGrainFactory Grains, DisplayNames Names, IStringLocalizer<SharedResource> Text, CampaignNoticeQueue Notices, ILogger<ResultsServices> Logger)
 {
     public IResultsGrain ResultsOf(string campaignId) => Grains.GetGrain<IResultsGrain>(campaignId);
 
@@ -75,7 +77,8 @@ public sealed record ResultsServices(IGrainFactory Grains, DisplayNames Names, I
 
     /// <summary>
     /// The administrators' "publish results": moves the campaign from Tallying to Published (as its schedule would) and
-    /// publishes the results at once. Asking again changes nothing.
+    /// publishes the results at once, then queues the winners' nominators' notices (as the phase job would a minute later).
+    /// Asking again changes nothing.
     /// </summary>
     public async Task<ResultsOutcome> PublishAsync(string campaignId, ClaimsPrincipal user)
     {
@@ -88,7 +91,10 @@ public sealed record ResultsServices(IGrainFactory Grains, DisplayNames Names, I
             await campaign.AdvanceToAsync(CampaignPhase.Published, Actor(user));
         var outcome = await ResultsOf(campaignId).PublishAsync(Actor(user));
         if (outcome.Results is { } published)
+        {
             Logger.LogInformation("Results of campaign {CampaignId} published by {Actor}", campaignId, published.PublishedBy);
+            await Notices.QueueDueAsync(campaignId);
+        }
         return outcome;
     }
 

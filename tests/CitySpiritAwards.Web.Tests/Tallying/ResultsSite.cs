@@ -55,15 +55,18 @@ public sealed class ResultsSite : IAsyncLifetime
     /// A campaign whose public voting opens in a day and runs a week, tallying a day, then publication. The wisdom
     /// shortlist is "Entry A" (z 0.2, raw 8.25 from 3 scores), "Entry B" (z 0, raw 7.5 from 4), "Entry C" (z −1, raw 6
     /// from 3); the excellence one has "Entry D" alone; the other awards have none. Nominees are named "候选人A (Entry A)"
-    /// and so on unless <paramref name="names"/> names them otherwise. Returns the entry ids by letter.
+    /// and so on unless <paramref name="names"/> names them otherwise; each is nominated by <see cref="NominatorId"/> (no
+    /// account) unless <paramref name="nominators"/> gives the letter another user id. Returns the entry ids by letter.
     /// </summary>
     public Task<IReadOnlyDictionary<string, string>> CreateCampaignAsync(
-        string id, CampaignSettings? settings = null, IReadOnlyDictionary<string, string>? names = null) =>
-        CreateCampaignAsync(Grains, Clock.GetUtcNow(), id, settings, names);
+        string id, CampaignSettings? settings = null, IReadOnlyDictionary<string, string>? names = null,
+        IReadOnlyDictionary<string, string>? nominators = null) =>
+        CreateCampaignAsync(Grains, Clock.GetUtcNow(), id, settings, names, nominators);
 
     /// <summary>The same campaign through any site's grains (e.g. a cluster's), scheduled from <paramref name="now"/>.</summary>
     public static async Task<IReadOnlyDictionary<string, string>> CreateCampaignAsync(
-        IGrainFactory grains, DateTimeOffset now, string id, CampaignSettings? settings = null, IReadOnlyDictionary<string, string>? names = null)
+        IGrainFactory grains, DateTimeOffset now, string id, CampaignSettings? settings = null, IReadOnlyDictionary<string, string>? names = null,
+        IReadOnlyDictionary<string, string>? nominators = null)
     {
         var schedule = new CampaignSchedule(
         [
@@ -86,7 +89,7 @@ public sealed class ResultsSite : IAsyncLifetime
                 $"候选人{letter}二十年如一日在弄堂口为邻居免费修理小家电，还教孩子们动手修理自己的玩具。",
                 $"Entry {letter} has mended the neighbours' small appliances for free at the lane entrance for twenty years.",
                 NomineeEmail, 1);
-            await grains.GetGrain<INominationGrain>(entryId).ImportApprovedAsync(new NominationSubmission(id, NominatorId, draft, [PhotoId]), "test");
+            await grains.GetGrain<INominationGrain>(entryId).ImportApprovedAsync(new NominationSubmission(id, nominators?.GetValueOrDefault(letter) ?? NominatorId, draft, [PhotoId]), "test");
             entries[letter] = entryId;
             return new ShortlistedEntry(entryId, rank, z, raw, count);
         }

@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using CitySpiritAwards.Domain.Localization;
+using CitySpiritAwards.Domain.Notifications;
 using CitySpiritAwards.Web.Localization;
 using Microsoft.Extensions.Localization;
 
@@ -72,6 +74,17 @@ public sealed class AccountEmails(IStringLocalizer<SharedResource> localizer)
                 ? [localizer[NoticeKey(action), nomineeName], localizer["Notice.Email.Note", moderatorNote]]
                 : [localizer[NoticeKey(action), nomineeName]],
             actionKey: "Notice.Email.Action", link,
+            after: ["Notice.Email.TurnOff"]);
+
+    /// <summary>
+    /// To a nominator: their nomination is on an award's shortlist for the public vote (with a link to the vote page), or
+    /// won the award (with a link to the results). As above, the nominee's name is the nominator's own; the award's name
+    /// is ours, in each section's language.
+    /// </summary>
+    public EmailMessage NominatorAwardNotice(string to, NoticeKind kind, string nomineeName, LocalizedText award, string link) =>
+        Compose(to, "Notice.Email.Subject",
+            before: () => [localizer[$"Notice.{kind}", nomineeName, award.For(CultureInfo.CurrentUICulture.Name)]],
+            actionKey: kind == NoticeKind.Won ? "Notice.Email.Results" : "Notice.Email.Vote", link,
             after: ["Notice.Email.TurnOff"]);
 
     /// <summary>The sentence for a history step, e.g. "moderation: Approve" → "Notice.moderation.Approve".</summary>
