@@ -14,7 +14,7 @@ namespace CitySpiritAwards.Web.Tests.Faults;
 /// One of three silos SIGKILLed: the voters' grains that lived on it answer through the other two within 15 seconds of the
 /// kill (they wait for it to be declared dead, then activate anew and read their ballots back), and every receipt counts.
 /// </summary>
-[Collection(ServersCollection.Name)]
+[Collection(RecoveryCollection.Name)]
 public sealed class SiloKilledInClusterTests(ServersFixture servers, ITestOutputHelper output) : IAsyncLifetime
 {
     private static readonly TimeSpan Target = TimeSpan.FromSeconds(15);

@@ -12,7 +12,7 @@ namespace CitySpiritAwards.Web.Tests.Faults;
 /// Active in the membership table, and the new one must find it dead before it can join. It is ready within 15 seconds of the
 /// kill (Orleans' defaults took ~100), and every vote the dead one receipted is counted.
 /// </summary>
-[Collection(ServersCollection.Name)]
+[Collection(RecoveryCollection.Name)]
 public sealed class SiloRestartTests(ServersFixture servers, ITestOutputHelper output)
 {
     private static readonly TimeSpan Target = TimeSpan.FromSeconds(15);
