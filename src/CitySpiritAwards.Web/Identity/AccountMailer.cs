@@ -53,11 +53,8 @@ public sealed class AccountMailer(
         sender.SendAsync(emails.AlreadyRegistered(user.Email!, Link(http, LoginPage, values: null)), ct);
 
     /// <summary>Sends the nominee the link to consent to, decline or withdraw being shown publicly.</summary>
-    public Task SendNomineeConsentAsync(string nomineeEmail, string consentPath, HttpContext http, CancellationToken ct)
-    {
-        var (scheme, host) = origin.For(http);
-        return sender.SendAsync(emails.NomineeConsent(nomineeEmail, $"{scheme}://{host}{consentPath}"), ct);
-    }
+    public Task SendNomineeConsentAsync(string nomineeEmail, string consentPath, HttpContext http, CancellationToken ct) =>
+        sender.SendAsync(emails.NomineeConsent(nomineeEmail, $"{origin.OriginOf(http)}{consentPath}"), ct);
 
     private string Link(HttpContext http, string page, object? values)
     {

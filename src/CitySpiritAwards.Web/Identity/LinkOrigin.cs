@@ -26,6 +26,13 @@ public sealed class LinkOrigin(IOptions<AccountOptions> account, IOptions<HostFi
         throw new UntrustedHostException(host.Value);
     }
 
+    /// <summary>The same as one string, "https://awards.example.org", for links built by hand.</summary>
+    public string OriginOf(HttpContext http)
+    {
+        var (scheme, host) = For(http);
+        return $"{scheme}://{host}";
+    }
+
     /// <summary>
     /// The origin ("https://awards.example.org", no trailing slash) of links emailed by a background job, which has no
     /// request to take a host from: <see cref="AccountOptions.PublicOrigin"/>, as production sets it, else the loopback

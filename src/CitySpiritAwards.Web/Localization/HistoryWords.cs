@@ -1,4 +1,3 @@
-using System.Globalization;
 using CitySpiritAwards.Abstractions.Campaigns;
 using CitySpiritAwards.Abstractions.Nominations;
 using CitySpiritAwards.Domain.Campaigns;

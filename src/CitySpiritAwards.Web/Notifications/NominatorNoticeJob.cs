@@ -95,8 +95,7 @@ public sealed class NoticeQueue(IBackgroundJobClient jobs, LinkOrigin origins, I
         string origin;
         try
         {
-            var (scheme, host) = origins.For(http);
-            origin = $"{scheme}://{host}";
+            origin = origins.OriginOf(http);
         }
         catch (UntrustedHostException e)
         {
