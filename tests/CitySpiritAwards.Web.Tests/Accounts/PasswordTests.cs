@@ -93,6 +93,15 @@ public sealed partial class PasswordTests(AccountsSite site)
         var (_, manage) = await browser.GetAsync("/account/manage");
         Assert.Contains("href=\"/account/manage/password\"", manage);
 
+        // Sent empty: the summary names each field, in the form's order (the current password first).
+        var (_, empty) = await browser.SubmitForPageAsync("/account/manage/password", new Dictionary<string, string>
+        {
+            ["Input.CurrentPassword"] = "", ["Input.Password"] = "", ["Input.ConfirmPassword"] = "",
+        });
+        var current = empty.IndexOf("<a href=\"#Input_CurrentPassword\">Current password: ", StringComparison.Ordinal);
+        var newOne = empty.IndexOf("<a href=\"#Input_Password\">New password: ", StringComparison.Ordinal);
+        Assert.True(current >= 0 && newOne > current, empty);
+
         var (_, wrong) = await browser.SubmitForPageAsync("/account/manage/password", new Dictionary<string, string>
         {
             ["Input.CurrentPassword"] = "not the password", ["Input.Password"] = NewPassword, ["Input.ConfirmPassword"] = NewPassword,
