@@ -9,20 +9,13 @@ namespace CitySpiritAwards.Web.Tests.Accounts;
 /// <summary>"Download my data": the owner's account, nominations with history and votes, after typing the password again.</summary>
 public sealed class AccountDataTests(NominationsSite site) : IClassFixture<NominationsSite>
 {
-    private const string Story = "钱阿婆每天清早在弄堂口给上学的孩子们过马路，风雨无阻坚持了十二年，孩子们都叫她“护学奶奶”，家长们都很放心。";
-
     [Fact]
     public async Task The_owner_downloads_their_account_and_nominations_after_typing_the_password_again()
     {
         var campaignId = await site.CampaignInAsync(CampaignPhase.Nominating);
         var email = AccountBrowser.NewEmail("mydata");
         var resident = await site.ResidentAsync(email: email);
-        var request = new HttpRequestMessage(HttpMethod.Post, resident.Url($"/api/campaigns/{campaignId}/nominations"))
-        {
-            Content = JsonContent.Create(new { categoryId = "magnanimity", districtId = "hongkou", nomineeName = "钱阿婆", relationship = "neighbour", storyZh = Story, nomineeEmail = AccountBrowser.NewEmail("nominee") }),
-        };
-        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
-        Assert.Equal(HttpStatusCode.Created, (await resident.Client.SendAsync(request)).StatusCode);
+        await NominationsSite.NominateAsync(resident, campaignId, AccountBrowser.NewEmail("nominee"));
         var (_, manage) = await resident.GetAsync("/account/manage");
         Assert.Contains("href=\"/account/manage/data\"", manage);
 

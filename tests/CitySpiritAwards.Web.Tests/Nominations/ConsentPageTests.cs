@@ -14,22 +14,13 @@ namespace CitySpiritAwards.Web.Tests.Nominations;
 /// </summary>
 public sealed class ConsentPageTests(NominationsSite site) : IClassFixture<NominationsSite>
 {
-    private const string Story = "钱阿婆每天清早在弄堂口给上学的孩子们过马路，风雨无阻坚持了十二年，孩子们都叫她“护学奶奶”，家长们都很放心。";
-
     /// <summary>A nomination through the API; returns its id and the token of the link emailed to the nominee.</summary>
     private async Task<(string Id, string Token)> NominateAsync()
     {
         var campaignId = await site.CampaignInAsync(CampaignPhase.Nominating);
         var resident = await site.ResidentAsync();
         var nominee = AccountBrowser.NewEmail("nominee");
-        var request = new HttpRequestMessage(HttpMethod.Post, resident.Url($"/api/campaigns/{campaignId}/nominations"))
-        {
-            Content = JsonContent.Create(new { categoryId = "magnanimity", districtId = "hongkou", nomineeName = "钱阿婆", relationship = "neighbour", storyZh = Story, nomineeEmail = nominee }),
-        };
-        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
-        var response = await resident.Client.SendAsync(request);
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return ((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!, site.ConsentTokenFor(nominee));
+        return (await NominationsSite.NominateAsync(resident, campaignId, nominee), site.ConsentTokenFor(nominee));
     }
 
     private async Task<NomineeConsent> ConsentOfAsync(string id) => (await site.Grains.GetGrain<INominationGrain>(id).GetAsync())!.Consent;

@@ -18,7 +18,6 @@ namespace CitySpiritAwards.Web.Tests.Notifications;
 /// </summary>
 public sealed class NominatorNoticeTests(NominationsSite site) : IClassFixture<NominationsSite>
 {
-    private const string Story = "钱阿婆每天清早在弄堂口给上学的孩子们过马路，风雨无阻坚持了十二年，孩子们都叫她“护学奶奶”，家长们都很放心。";
     private const string Subject = "News about your nomination";
 
     private async Task<(string CampaignId, string Id, string NominatorEmail, AccountBrowser Nominator, string NomineeEmail)> NominateAsync()
@@ -27,15 +26,7 @@ public sealed class NominatorNoticeTests(NominationsSite site) : IClassFixture<N
         var nominatorEmail = AccountBrowser.NewEmail("nominator");
         var resident = await site.ResidentAsync(email: nominatorEmail);
         var nominee = AccountBrowser.NewEmail("nominee");
-        var request = new HttpRequestMessage(HttpMethod.Post, resident.Url($"/api/campaigns/{campaignId}/nominations"))
-        {
-            Content = JsonContent.Create(new { categoryId = "magnanimity", districtId = "hongkou", nomineeName = "钱阿婆", relationship = "neighbour", storyZh = Story, nomineeEmail = nominee }),
-        };
-        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
-        var response = await resident.Client.SendAsync(request);
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
-        return (campaignId, id, nominatorEmail, resident, nominee);
+        return (campaignId, await NominationsSite.NominateAsync(resident, campaignId, nominee), nominatorEmail, resident, nominee);
     }
 
     private IReadOnlyList<OutboxEmail> NoticesTo(string address) =>

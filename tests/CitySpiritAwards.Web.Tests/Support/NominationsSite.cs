@@ -1,3 +1,6 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using CitySpiritAwards.Abstractions.Campaigns;
 using CitySpiritAwards.Domain.Campaigns;
 using CitySpiritAwards.Domain.Localization;
@@ -99,6 +102,22 @@ public class NominationsSite : IAsyncLifetime
     public OutboxEmail LatestEmailTo(string address) => OutboxReader.LatestTo(App.DataPath, address);
 
     public int EmailsTo(string address) => OutboxReader.To(App.DataPath, address).Count;
+
+    /// <summary>The story the nominations of <see cref="NominateAsync"/> tell.</summary>
+    public const string Story = "钱阿婆每天清早在弄堂口给上学的孩子们过马路，风雨无阻坚持了十二年，孩子们都叫她“护学奶奶”，家长们都很放心。";
+
+    /// <summary>The resident nominates 钱阿婆 through the API (answered 201, or the test fails); returns the nomination's id.</summary>
+    public static async Task<string> NominateAsync(AccountBrowser resident, string campaignId, string nomineeEmail)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, resident.Url($"/api/campaigns/{campaignId}/nominations"))
+        {
+            Content = JsonContent.Create(new { categoryId = "magnanimity", districtId = "hongkou", nomineeName = "钱阿婆", relationship = "neighbour", storyZh = Story, nomineeEmail }),
+        };
+        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+        var response = await resident.Client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+    }
 
     /// <summary>The token of the consent link in the newest email to the nominee.</summary>
     public string ConsentTokenFor(string nomineeEmail) =>
