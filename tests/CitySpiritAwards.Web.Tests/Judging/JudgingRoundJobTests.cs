@@ -53,7 +53,9 @@ public sealed class JudgingRoundJobTests : IAsyncLifetime
             (await admin.PostAsJsonAsync("/api/admin/campaigns/early/phase", new { phase })).EnsureSuccessStatusCode();
 
         // The request did not wait for the assignment: a Hangfire job of its own makes it, shortly after.
-        Assert.Contains("early", AssignmentJobCampaigns());
+        // Read again until seen: a job moving between Hangfire's states (enqueued → processing → succeeded) can be in none of
+        // the lists read one after the other for a moment.
+        Assert.Contains("early", await Eventually.GetAsync(() => Task.FromResult(AssignmentJobCampaigns()), campaigns => campaigns.Contains("early")));
         var assignment = (await Eventually.GetAsync(() => _site.AssignmentAsync("early", CategoryIds.Excellence), a => a is not null))!;
         var scores = _site.Grains.GetGrain<IMemberScoresGrain>(JudgingKeys.For("early", "e1"));
         Assert.True((await scores.SaveAsync(entries[0], Marks(4), null, SheetAction.Submit)).Succeeded);
