@@ -3,7 +3,10 @@ using CitySpiritAwards.Abstractions.Campaigns;
 using CitySpiritAwards.Domain.Campaigns;
 using CitySpiritAwards.Domain.Localization;
 using CitySpiritAwards.Web.Campaigns;
+using CitySpiritAwards.Web.Localization;
+using CitySpiritAwards.Web.Shared;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Localization;
 
 namespace CitySpiritAwards.Web.Apis;
 
@@ -73,10 +76,10 @@ public static class AdminApi
         detail: $"Choose another id than '{id}'.");
 
     private static async Task<Results<Ok<PhaseChangeResult>, ProblemHttpResult>> AdvancePhaseAsync(
-        string id, AdvancePhaseRequest request, IGrainFactory grains, CampaignPhaseJob phases, ClaimsPrincipal user)
+        string id, AdvancePhaseRequest request, IGrainFactory grains, CampaignPhaseJob phases, ClaimsPrincipal user, IStringLocalizer<SharedResource> text)
     {
         if (await grains.GetGrain<ICampaignGrain>(id).GetAsync() is null)
-            return CampaignsApi.CampaignNotFound(id);
+            return Problems.CampaignNotFound(text, id);
         var result = await phases.AdvanceEarlyAsync(id, request.Phase, $"admin:{user.Identity?.Name}");
         return result.Outcome == PhaseTransition.SkipNotAllowed
             ? TypedResults.Problem(statusCode: StatusCodes.Status409Conflict,
@@ -85,11 +88,11 @@ public static class AdminApi
             : TypedResults.Ok(result);
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<AuditEntry>>, ProblemHttpResult>> AuditLogAsync(string id, IGrainFactory grains)
+    private static async Task<Results<Ok<IReadOnlyList<AuditEntry>>, ProblemHttpResult>> AuditLogAsync(string id, IGrainFactory grains, IStringLocalizer<SharedResource> text)
     {
         var campaign = grains.GetGrain<ICampaignGrain>(id);
         return await campaign.GetAsync() is null
-            ? CampaignsApi.CampaignNotFound(id)
+            ? Problems.CampaignNotFound(text, id)
             : TypedResults.Ok(await campaign.GetAuditLogAsync());
     }
 }

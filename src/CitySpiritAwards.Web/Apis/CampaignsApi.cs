@@ -1,7 +1,10 @@
 using CitySpiritAwards.Abstractions.Campaigns;
 using CitySpiritAwards.Domain.Campaigns;
 using CitySpiritAwards.Domain.Localization;
+using CitySpiritAwards.Web.Localization;
+using CitySpiritAwards.Web.Shared;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Localization;
 
 namespace CitySpiritAwards.Web.Apis;
 
@@ -37,16 +40,12 @@ public static class CampaignsApi
     private static async Task<Ok<IReadOnlyList<CampaignSummary>>> ListAsync(IGrainFactory grains) =>
         TypedResults.Ok(await LoadCampaignsAsync(grains));
 
-    private static async Task<Results<Ok<CampaignSummary>, ProblemHttpResult>> GetAsync(string id, IGrainFactory grains)
+    private static async Task<Results<Ok<CampaignSummary>, ProblemHttpResult>> GetAsync(string id, IGrainFactory grains, IStringLocalizer<SharedResource> text)
     {
         var campaign = await grains.GetGrain<ICampaignGrain>(id).GetAsync();
-        return campaign is null ? CampaignNotFound(id) : TypedResults.Ok(Summarize(campaign));
+        return campaign is null ? Problems.CampaignNotFound(text, id) : TypedResults.Ok(Summarize(campaign));
     }
 
     private static CampaignSummary Summarize(CampaignSnapshot c) => new(c.Id, c.Name, c.Description, c.Phase, c.Schedule);
 
-    internal static ProblemHttpResult CampaignNotFound(string id) => TypedResults.Problem(
-        statusCode: StatusCodes.Status404NotFound,
-        title: "No such campaign / 没有这个评选活动",
-        detail: $"There is no campaign '{id}'.");
 }

@@ -2,7 +2,10 @@ using CitySpiritAwards.Abstractions.Categories;
 using CitySpiritAwards.Domain.Categories;
 using CitySpiritAwards.Domain.Districts;
 using CitySpiritAwards.Domain.Seeds;
+using CitySpiritAwards.Web.Localization;
+using CitySpiritAwards.Web.Shared;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Localization;
 
 namespace CitySpiritAwards.Web.Apis;
 
@@ -21,26 +24,15 @@ public static class CategoriesApi
         return api;
     }
 
-    /// <summary>The categories in city-spirit order, as the category grains hold them.</summary>
-    public static async Task<IReadOnlyList<Category>> LoadCategoriesAsync(IGrainFactory grains)
-    {
-        var categories = await Task.WhenAll(CategoryIds.All.Select(id => grains.GetGrain<ICategoryGrain>(id).GetAsync()));
-        return categories.OfType<Category>().ToList();
-    }
-
     private static async Task<Ok<IReadOnlyList<Category>>> ListAsync(IGrainFactory grains) =>
-        TypedResults.Ok(await LoadCategoriesAsync(grains));
+        TypedResults.Ok(await grains.LoadCategoriesAsync());
 
-    private static async Task<Results<Ok<Category>, ProblemHttpResult>> GetAsync(string id, IGrainFactory grains)
+    private static async Task<Results<Ok<Category>, ProblemHttpResult>> GetAsync(string id, IGrainFactory grains, IStringLocalizer<SharedResource> text)
     {
         if (!CategoryIds.IsKnown(id))
-            return NotFound(id);
+            return Problems.CategoryNotFound(text, id);
         var category = await grains.GetGrain<ICategoryGrain>(id).GetAsync();
-        return category is null ? NotFound(id) : TypedResults.Ok(category);
+        return category is null ? Problems.CategoryNotFound(text, id) : TypedResults.Ok(category);
     }
 
-    private static ProblemHttpResult NotFound(string id) => TypedResults.Problem(
-        statusCode: StatusCodes.Status404NotFound,
-        title: "No such award category / 没有这个奖项类别",
-        detail: $"'{id}' is not one of: {string.Join(", ", CategoryIds.All)}.");
 }

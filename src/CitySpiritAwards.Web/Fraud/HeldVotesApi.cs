@@ -1,12 +1,12 @@
 using System.Security.Claims;
 using CitySpiritAwards.Domain.Campaigns;
 using CitySpiritAwards.Domain.Tallying;
-using CitySpiritAwards.Web.Apis;
+using CitySpiritAwards.Domain.Voting;
 using CitySpiritAwards.Web.Identity;
 using CitySpiritAwards.Web.Localization;
+using CitySpiritAwards.Web.Shared;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
-using CitySpiritAwards.Domain.Voting;
 
 namespace CitySpiritAwards.Web.Fraud;
 
@@ -41,7 +41,7 @@ public static class HeldVotesApi
 
     private static async Task<Results<Ok<HeldVotesView>, ProblemHttpResult>> ListAsync(
         string campaignId, [AsParameters] FraudReviewServices services, CancellationToken ct) =>
-        await services.Review.LoadAsync(campaignId, ct) is { } view ? TypedResults.Ok(view) : CampaignsApi.CampaignNotFound(campaignId);
+        await services.Review.LoadAsync(campaignId, ct) is { } view ? TypedResults.Ok(view) : Problems.CampaignNotFound(services.Text, campaignId);
 
     private static async Task<Results<Ok<GroupDecisionResult>, ValidationProblem, ProblemHttpResult>> DecideAsync(
         string campaignId, GroupDecisionRequest request, ClaimsPrincipal user, [AsParameters] FraudReviewServices services, CancellationToken ct)
@@ -74,7 +74,7 @@ public static class HeldVotesApi
     {
         var campaign = await services.Grains.GetGrain<Abstractions.Campaigns.ICampaignGrain>(campaignId).GetAsync();
         if (campaign is null)
-            return CampaignsApi.CampaignNotFound(campaignId);
+            return Problems.CampaignNotFound(services.Text, campaignId);
         return VotingRules.FraudReviewOpen(campaign.Phase) ? null : services.Closed(campaign.Phase);
     }
 }

@@ -3,10 +3,12 @@ using CitySpiritAwards.Abstractions.Nominations;
 using CitySpiritAwards.Domain.Nominations;
 using CitySpiritAwards.Grains.Voting;
 using CitySpiritAwards.Storage.Nominations;
-using CitySpiritAwards.Web.Apis;
+using CitySpiritAwards.Web.Localization;
 using CitySpiritAwards.Web.Photos;
+using CitySpiritAwards.Web.Shared;
 using CitySpiritAwards.Web.Voting;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Localization;
 
 namespace CitySpiritAwards.Web.Gallery;
 
@@ -73,15 +75,15 @@ public static class GalleryApi
         await grains.GetGrain<INominationGrain>(nominationId).GetAsync() is { IsPublic: true } nomination ? PublicNomination.From(nomination) : null;
 
     private static async Task<Results<Ok<GalleryResult>, ProblemHttpResult>> ListAsync(
-        string id, string? category, string? district, string? q, int? page, int? pageSize, IGrainFactory grains, NominationQueries nominations)
+        string id, string? category, string? district, string? q, int? page, int? pageSize, IGrainFactory grains, NominationQueries nominations, IStringLocalizer<SharedResource> text)
     {
         if (await grains.GetGrain<ICampaignGrain>(id).GetAsync() is null)
-            return CampaignsApi.CampaignNotFound(id);
+            return Problems.CampaignNotFound(text, id);
         return TypedResults.Ok(await QueryAsync(nominations, id, new GalleryFilter(category, district, q), page, pageSize));
     }
 
-    private static async Task<Results<Ok<PublicNomination>, ProblemHttpResult>> GetAsync(string id, IGrainFactory grains) =>
+    private static async Task<Results<Ok<PublicNomination>, ProblemHttpResult>> GetAsync(string id, IGrainFactory grains, IStringLocalizer<SharedResource> text) =>
         await LoadPublicAsync(grains, id) is { } nomination
             ? TypedResults.Ok(nomination)
-            : TypedResults.Problem(statusCode: 404, title: "No such public nomination / 没有这条公开的推荐");
+            : TypedResults.Problem(statusCode: 404, title: text["Gallery.NoSuchNomination"]);
 }

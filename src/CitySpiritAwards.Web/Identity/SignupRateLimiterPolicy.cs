@@ -1,11 +1,8 @@
 using System.Net;
 using System.Net.Sockets;
-using System.Text.Encodings.Web;
-using System.Text.Unicode;
 using System.Threading.RateLimiting;
-using CitySpiritAwards.Web.Localization;
+using CitySpiritAwards.Web.Shared;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace CitySpiritAwards.Web.Identity;
@@ -34,38 +31,8 @@ public sealed class SignupRateLimiterPolicy(IOptions<AccountOptions> options) : 
         });
     }
 
-    public Func<OnRejectedContext, CancellationToken, ValueTask>? OnRejected { get; } = async (context, ct) =>
-    {
-        var http = context.HttpContext;
-        var localizer = http.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
-        http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-        var minutes = 1;
-        if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
-        {
-            http.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            minutes = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalMinutes));
-        }
-        var e = HtmlEncoder.Create(UnicodeRanges.All);
-        var title = e.Encode(localizer["Account.TooMany.Title"]);
-        var message = e.Encode(localizer["Account.TooMany.Message", minutes]);
-        var back = e.Encode(localizer["Account.TooMany.Back"]);
-        var language = StringCatalog.CurrentLanguage;
-        http.Response.ContentType = "text/html; charset=utf-8";
-        await http.Response.WriteAsync($"""
-            <!DOCTYPE html>
-            <html lang="{language}">
-            <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>{title}</title>
-            <link rel="stylesheet" href="/css/site.css"></head>
-            <body>
-            <main id="main">
-            <h1>{title}</h1>
-            <p class="notice notice-error" role="alert">{message}</p>
-            <p><a class="button" href="/">{back}</a></p>
-            </main>
-            </body>
-            </html>
-            """, ct);
-    };
+    public Func<OnRejectedContext, CancellationToken, ValueTask>? OnRejected { get; } = (context, ct) =>
+        TooManyRequests.WriteAsync(context, "Account", backToForm: false, ct);
 
     /// <summary>IPv4 address as is; IPv6 by /64 network, since one household or phone gets a whole /64.</summary>
     internal static string ClientKey(IPAddress? address)

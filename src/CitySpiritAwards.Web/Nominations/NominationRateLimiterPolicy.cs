@@ -1,11 +1,7 @@
-using System.Globalization;
 using System.Security.Claims;
-using System.Text.Encodings.Web;
-using System.Text.Unicode;
 using System.Threading.RateLimiting;
-using CitySpiritAwards.Web.Localization;
+using CitySpiritAwards.Web.Shared;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace CitySpiritAwards.Web.Nominations;
@@ -35,43 +31,6 @@ public sealed class NominationRateLimiterPolicy(IOptions<NominationOptions> opti
         });
     }
 
-    public Func<OnRejectedContext, CancellationToken, ValueTask>? OnRejected { get; } = async (context, ct) =>
-    {
-        var http = context.HttpContext;
-        var text = http.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
-        var seconds = 60;
-        if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
-            seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
-        http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-        var minutes = Math.Max(1, (int)Math.Ceiling(seconds / 60.0));
-
-        if (http.Request.Path.StartsWithSegments("/api"))
-        {
-            await TypedResults.Problem(
-                statusCode: StatusCodes.Status429TooManyRequests,
-                title: text["Nomination.TooMany.Title"],
-                detail: text.Plural("Nomination.TooMany.Message", minutes),
-                type: "urn:city-spirit-awards:too-many-requests").ExecuteAsync(http);
-            return;
-        }
-
-        http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-        var e = HtmlEncoder.Create(UnicodeRanges.All);
-        var language = StringCatalog.CurrentLanguage;
-        http.Response.ContentType = "text/html; charset=utf-8";
-        await http.Response.WriteAsync($"""
-            <!DOCTYPE html>
-            <html lang="{language}">
-            <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>{e.Encode(text["Nomination.TooMany.Title"])}</title>
-            <link rel="stylesheet" href="/css/site.css"></head>
-            <body>
-            <main id="main">
-            <h1>{e.Encode(text["Nomination.TooMany.Title"])}</h1>
-            <p class="notice notice-error" role="alert">{e.Encode(text.Plural("Nomination.TooMany.Message", minutes))}</p>
-            <p><a class="button" href="{e.Encode(http.Request.Path)}">{e.Encode(text["Nomination.TooMany.Back"])}</a></p>
-            </main>
-            </body>
-            </html>
-            """, ct);
-    };
+    public Func<OnRejectedContext, CancellationToken, ValueTask>? OnRejected { get; } = (context, ct) =>
+        TooManyRequests.WriteAsync(context, "Nomination", backToForm: true, ct);
 }

@@ -1,9 +1,10 @@
 using CitySpiritAwards.Domain.Campaigns;
 using CitySpiritAwards.Domain.Categories;
-using CitySpiritAwards.Web.Apis;
 using CitySpiritAwards.Grains.Voting;
 using CitySpiritAwards.Storage.Nominations;
+using CitySpiritAwards.Web.Apis;
 using CitySpiritAwards.Web.Gallery;
+using CitySpiritAwards.Web.Shared;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CitySpiritAwards.Web.Pages;
@@ -31,7 +32,7 @@ public sealed class IndexModel(IGrainFactory grains, NominationQueries nominatio
 
     public async Task OnGetAsync()
     {
-        Categories = await CategoriesApi.LoadCategoriesAsync(grains);
+        Categories = await grains.LoadCategoriesAsync();
         var lineup = CampaignSummary.InLineup(await CampaignsApi.LoadCampaignsAsync(grains));
         Open = lineup.Where(c => CampaignLineup.StandingOf(c.Phase) == CampaignStanding.Open).ToList();
         LatestResults = lineup.FirstOrDefault(c => CampaignLineup.StandingOf(c.Phase) == CampaignStanding.Past);

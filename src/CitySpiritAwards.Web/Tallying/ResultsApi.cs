@@ -1,9 +1,9 @@
 using System.Security.Claims;
 using CitySpiritAwards.Abstractions.Tallying;
 using CitySpiritAwards.Domain.Tallying;
-using CitySpiritAwards.Web.Apis;
 using CitySpiritAwards.Web.Fraud;
 using CitySpiritAwards.Web.Identity;
+using CitySpiritAwards.Web.Shared;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
@@ -52,7 +52,7 @@ public static class ResultsApi
         string campaignId, HttpContext http, [AsParameters] ResultsServices services)
     {
         if (await services.Grains.GetGrain<Abstractions.Campaigns.ICampaignGrain>(campaignId).GetAsync() is null)
-            return CampaignsApi.CampaignNotFound(campaignId);
+            return Problems.CampaignNotFound(services.Text, campaignId);
         if (await services.ResultsOf(campaignId).GetAsync() is not { } results)
             return services.NotComputed();
         var nominations = await services.NominationsAsync(results.Categories.SelectMany(c => c.Standings.Select(s => s.EntryId)));
@@ -63,7 +63,7 @@ public static class ResultsApi
         string campaignId, HttpContext http, IVoteExport export, IOptions<FraudOptions> fraud, [AsParameters] ResultsServices services, CancellationToken ct)
     {
         if (await services.Grains.GetGrain<Abstractions.Campaigns.ICampaignGrain>(campaignId).GetAsync() is null)
-            return CampaignsApi.CampaignNotFound(campaignId);
+            return Problems.CampaignNotFound(services.Text, campaignId);
         var days = VoteDays.Fold(await export.LoadHourlyAsync(campaignId, ct));
         var nominations = await services.NominationsAsync(days.Select(d => d.EntryId).Distinct());
         return CsvFile(http, $"votes-{campaignId}.csv", ResultsCsv.Votes(days, nominations, services.Text, services.Names, Culture, fraud.Value.MinimumGroup));
@@ -83,7 +83,7 @@ public static class ResultsApi
         var (access, _, view) = await services.LoadAsync(campaignId, user);
         return access switch
         {
-            ResultsAccess.NoSuchCampaign => CampaignsApi.CampaignNotFound(campaignId),
+            ResultsAccess.NoSuchCampaign => Problems.CampaignNotFound(services.Text, campaignId),
             ResultsAccess.Public => TypedResults.Ok(PublishedResults.From(view!)),
             _ => services.NotPublished(), // administrators read previews through the administration API
         };
@@ -92,7 +92,7 @@ public static class ResultsApi
     private static async Task<Results<Ok<CampaignResults>, ProblemHttpResult>> ComputedAsync(string campaignId, [AsParameters] ResultsServices services)
     {
         if (await services.Grains.GetGrain<Abstractions.Campaigns.ICampaignGrain>(campaignId).GetAsync() is null)
-            return CampaignsApi.CampaignNotFound(campaignId);
+            return Problems.CampaignNotFound(services.Text, campaignId);
         return await services.ResultsOf(campaignId).GetAsync() is { } results ? TypedResults.Ok(results) : services.NotComputed();
     }
 

@@ -5,10 +5,10 @@ using CitySpiritAwards.Abstractions.Voting;
 using CitySpiritAwards.Domain.Campaigns;
 using CitySpiritAwards.Domain.Voting;
 using CitySpiritAwards.Grains.Voting;
-using CitySpiritAwards.Web.Apis;
 using CitySpiritAwards.Web.Identity;
 using CitySpiritAwards.Web.Localization;
 using CitySpiritAwards.Web.Nominations;
+using CitySpiritAwards.Web.Shared;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
 
@@ -195,7 +195,7 @@ public static class VotingApi
     private static async Task<Results<Ok<TalliesView>, ProblemHttpResult>> TalliesAsync(string campaignId, [AsParameters] VotingServices services)
     {
         if (await services.Catalog.GetAsync(campaignId) is not { } voting)
-            return CampaignsApi.CampaignNotFound(campaignId);
+            return Problems.CampaignNotFound(services.Text, campaignId);
         return await services.VisibleTalliesAsync(voting) is { } tallies
             ? TypedResults.Ok(tallies)
             : TypedResults.Problem(statusCode: 403, title: services.Text["Vote.Tallies.Hidden"], type: "urn:city-spirit-awards:tallies-hidden");

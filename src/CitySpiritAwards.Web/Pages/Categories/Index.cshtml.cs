@@ -1,5 +1,5 @@
 using CitySpiritAwards.Domain.Categories;
-using CitySpiritAwards.Web.Apis;
+using CitySpiritAwards.Web.Shared;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CitySpiritAwards.Web.Pages.Categories;
@@ -8,5 +8,5 @@ public sealed class IndexModel(IGrainFactory grains) : PageModel
 {
     public IReadOnlyList<Category> Categories { get; private set; } = [];
 
-    public async Task OnGetAsync() => Categories = await CategoriesApi.LoadCategoriesAsync(grains);
+    public async Task OnGetAsync() => Categories = await grains.LoadCategoriesAsync();
 }

@@ -5,8 +5,8 @@ using CitySpiritAwards.Domain.Districts;
 using CitySpiritAwards.Domain.Nominations;
 using CitySpiritAwards.Domain.Seeds;
 using CitySpiritAwards.Grains.Nominations;
-using CitySpiritAwards.Web.Apis;
 using CitySpiritAwards.Web.Nominations;
+using CitySpiritAwards.Web.Shared;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
@@ -56,7 +56,7 @@ public abstract class NominationFormPage(NominationFormServices services) : Page
 
     public int PhotosLeft => Math.Max(0, NominationLimits.MaxPhotos - PhotoIds.Count);
 
-    protected async Task LoadChoicesAsync() => Categories = await CategoriesApi.LoadCategoriesAsync(Nominations.Grains);
+    protected async Task LoadChoicesAsync() => Categories = await Nominations.Grains.LoadCategoriesAsync();
 
     public const string FieldPrefix = "Form.";
 

@@ -1,7 +1,7 @@
 using CitySpiritAwards.Abstractions.Campaigns;
 using CitySpiritAwards.Abstractions.Nominations;
 using CitySpiritAwards.Domain.Categories;
-using CitySpiritAwards.Web.Apis;
+using CitySpiritAwards.Web.Shared;
 using CitySpiritAwards.Web.Voting;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -28,7 +28,7 @@ public sealed class ReceiptsModel(VotingServices services) : PageModel
         if (Found is null)
             return;
         Campaign = await services.Grains.GetGrain<ICampaignGrain>(Found.CampaignId).GetAsync();
-        Category = (await CategoriesApi.LoadCategoriesAsync(services.Grains)).FirstOrDefault(c => c.Id == Found.CategoryId);
+        Category = (await services.Grains.LoadCategoriesAsync()).FirstOrDefault(c => c.Id == Found.CategoryId);
         if (Found.EntryId is { } entryId && await services.Grains.GetGrain<INominationGrain>(entryId).GetAsync() is { IsPublic: true } entry)
             Entry = entry;
     }

@@ -5,9 +5,9 @@ using CitySpiritAwards.Domain.Campaigns;
 using CitySpiritAwards.Domain.Categories;
 using CitySpiritAwards.Domain.Seeds;
 using CitySpiritAwards.Grains.Voting;
-using CitySpiritAwards.Web.Apis;
 using CitySpiritAwards.Web.Identity;
 using CitySpiritAwards.Web.Nominations;
+using CitySpiritAwards.Web.Shared;
 using CitySpiritAwards.Web.Voting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -85,7 +85,7 @@ public sealed class VoteModel(VotingServices services, SeedData seeds) : PageMod
         Voting = await services.Catalog.GetAsync(campaignId);
         if (Voting is null)
             return false;
-        Categories = await CategoriesApi.LoadCategoriesAsync(services.Grains);
+        Categories = await services.Grains.LoadCategoriesAsync();
         var ids = Voting.Shortlists.SelectMany(s => s.Entries.Select(e => e.NominationId));
         Nominations = (await services.Grains.LoadNominationsAsync(ids)).Where(n => n.IsPublic).ToDictionary(n => n.Id);
         if (IsResident)
