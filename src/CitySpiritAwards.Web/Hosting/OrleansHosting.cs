@@ -35,7 +35,6 @@ public static class OrleansHosting
                 // A single silo; its ports only need to be free, so several embedded sites (and tests) can run side by side.
                 silo.UseLocalhostClustering(PortOrFree(orleans, "SiloPort"), PortOrFree(orleans, "GatewayPort"));
                 silo.Services.AddFileGrainStorage(StorageNames.Awards, options => options.RootDirectory = hosting.DataFolder("grains"));
-                silo.UseInMemoryReminderService();
             }
             else
             {
@@ -53,11 +52,6 @@ public static class OrleansHosting
                 silo.ConfigureClusterMembership(builder.Configuration);
                 silo.UseKubernetesWhenConfigured(builder.Configuration);
                 silo.AddAdoNetGrainStorage(StorageNames.Awards, options =>
-                {
-                    options.Invariant = Invariant;
-                    options.ConnectionString = connectionString;
-                });
-                silo.UseAdoNetReminderService(options =>
                 {
                     options.Invariant = Invariant;
                     options.ConnectionString = connectionString;

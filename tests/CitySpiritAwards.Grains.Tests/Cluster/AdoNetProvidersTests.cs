@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CitySpiritAwards.Grains.Tests.Cluster;
 
 /// <summary>
-/// The Orleans 10.4.2 ADO.NET providers (clustering, grain storage, reminders) running real silos against
+/// The Orleans 10.4.2 ADO.NET providers (clustering, grain storage) running real silos against
 /// a real PostgreSQL whose schema is infra/sql/postgresql/orleans.sql.
 /// </summary>
 [Collection(ServersCollection.Name)]
@@ -92,28 +92,6 @@ public sealed class AdoNetProvidersTests(ServersFixture servers) : IAsyncLifetim
         Assert.Equal(3, await StoredVersionAsync(key));
         Assert.Equal(0L, await Sql.ScalarAsync<long>(_database,
             "SELECT count(*) FROM OrleansStorage WHERE GrainIdExtensionString = @key AND PayloadBinary IS NOT NULL", ("key", key)));
-    }
-
-    [Fact]
-    public async Task A_reminder_is_stored_in_postgres_listed_and_removed()
-    {
-        await using var silo = await PostgresSilo.StartAsync(_database, _clusterId);
-        var grain = silo.Grains.GetGrain<IProbeGrain>($"probe-{Guid.NewGuid():N}");
-
-        await grain.RemindAsync("close-nominations", TimeSpan.FromHours(1));
-        await grain.RemindAsync("publish-results", TimeSpan.FromDays(1));
-        await grain.DeactivateAsync();
-
-        Assert.Equal(["close-nominations", "publish-results"], await grain.ListRemindersAsync());
-        var stored = await Sql.RowsAsync(_database,
-            "SELECT ReminderName, Period FROM OrleansRemindersTable WHERE ServiceId = @service ORDER BY ReminderName",
-            row => (Name: row.GetString(0), Period: row.GetInt64(1)), ("service", PostgresSilo.ServiceId));
-        Assert.Equal([("close-nominations", 3_600_000L), ("publish-results", 86_400_000L)], stored);
-
-        await grain.ForgetAsync("close-nominations");
-
-        Assert.Equal(["publish-results"], await grain.ListRemindersAsync());
-        Assert.Equal(1L, await Sql.ScalarAsync<long>(_database, "SELECT count(*) FROM OrleansRemindersTable WHERE ServiceId = @service", ("service", PostgresSilo.ServiceId)));
     }
 
     [Fact]

@@ -71,12 +71,9 @@ public sealed partial class OrleansSchemaTests(ServersFixture servers)
     /// <summary>The keys Orleans 10.4.2 reads, taken from the provider assemblies themselves.</summary>
     private static IEnumerable<string> RequiredQueryKeys()
     {
-        foreach (var assembly in new[] { typeof(AdoNetClusteringSiloOptions).Assembly, typeof(AdoNetReminderTableOptions).Assembly })
-        {
-            var storedQueries = assembly.GetTypes().Single(type => type.Name == "DbStoredQueries");
-            foreach (var property in storedQueries.GetProperties(BindingFlags.Instance | BindingFlags.NonPublic))
-                yield return property.Name;
-        }
+        var storedQueries = typeof(AdoNetClusteringSiloOptions).Assembly.GetTypes().Single(type => type.Name == "DbStoredQueries");
+        foreach (var property in storedQueries.GetProperties(BindingFlags.Instance | BindingFlags.NonPublic))
+            yield return property.Name;
 
         foreach (Match match in PersistenceKey().Matches(AdoNetGrainStorage.DefaultInitializationQuery))
             yield return match.Groups[1].Value;

@@ -50,11 +50,6 @@ public sealed class PostgresSilo : IAsyncDisposable
                 options.Invariant = Invariant;
                 options.ConnectionString = connectionString;
             });
-            silo.UseAdoNetReminderService(options =>
-            {
-                options.Invariant = Invariant;
-                options.ConnectionString = connectionString;
-            });
             silo.Services.AddSingleton<IGrainStorageSerializer, OrleansGrainStorageSerializer>();
         });
 

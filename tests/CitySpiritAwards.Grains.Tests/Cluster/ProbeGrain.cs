@@ -15,15 +15,6 @@ public interface IProbeGrain : IGrainWithStringKey
 
     [Alias("Deactivate")]
     Task DeactivateAsync();
-
-    [Alias("Remind")]
-    Task RemindAsync(string reminderName, TimeSpan period);
-
-    [Alias("Reminders")]
-    Task<IReadOnlyList<string>> ListRemindersAsync();
-
-    [Alias("Forget")]
-    Task ForgetAsync(string reminderName);
 }
 
 /// <summary>What the grain holds, and which activation answered (a new activation had to read storage).</summary>
@@ -41,7 +32,7 @@ public sealed class ProbeState
 }
 
 public sealed class ProbeGrain([PersistentState("probe", ProbeGrain.StorageName)] IPersistentState<ProbeState> state)
-    : Grain, IProbeGrain, IRemindable
+    : Grain, IProbeGrain
 {
     public const string StorageName = "probe-store";
 
@@ -62,17 +53,4 @@ public sealed class ProbeGrain([PersistentState("probe", ProbeGrain.StorageName)
         DeactivateOnIdle();
         return Task.CompletedTask;
     }
-
-    public Task RemindAsync(string reminderName, TimeSpan period) => this.RegisterOrUpdateReminder(reminderName, period, period);
-
-    public async Task<IReadOnlyList<string>> ListRemindersAsync() =>
-        (await this.GetReminders()).Select(reminder => reminder.ReminderName).Order().ToList();
-
-    public async Task ForgetAsync(string reminderName)
-    {
-        if (await this.GetReminder(reminderName) is { } reminder)
-            await this.UnregisterReminder(reminder);
-    }
-
-    public Task ReceiveReminder(string reminderName, TickStatus status) => Task.CompletedTask;
 }
