@@ -1,5 +1,6 @@
 using CitySpiritAwards.Web.Hosting;
 using CitySpiritAwards.Web.Identity.Email;
+using CitySpiritAwards.Web.Identity.Sms;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Identity;
@@ -101,6 +102,7 @@ public static class IdentityExtensions
                 sp.GetRequiredService<IOptions<SmtpOptions>>(),
                 sp.GetRequiredService<TimeProvider>(),
                 sp.GetRequiredService<ILogger<OutboxEmailSender>>()));
+        services.AddSms(configuration, hosting);
         services.AddSingleton<AccountEmails>();
         services.AddSingleton<LinkOrigin>();
         services.AddScoped<AccountMailer>();
