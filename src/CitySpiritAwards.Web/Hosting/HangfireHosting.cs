@@ -1,4 +1,3 @@
-using CitySpiritAwards.Web.Campaigns;
 using Hangfire;
 using Hangfire.AspNetCore;
 using Hangfire.InMemory;
@@ -40,8 +39,6 @@ public static class HangfireHosting
             // Two cores: a few workers are plenty for phase changes, reminders and tallies.
             options.WorkerCount = builder.Configuration.GetValue("Hangfire:WorkerCount", 4);
         });
-        builder.Services.AddTransient<CampaignPhaseJob>();
-        builder.Services.AddHostedService<CampaignPhaseJobRegistration>();
     }
 
     private static PostgreSqlStorage PostgresStorage(string connectionString)

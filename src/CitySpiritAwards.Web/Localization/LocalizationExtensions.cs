@@ -17,6 +17,7 @@ public static class LocalizationExtensions
     {
         var catalog = StringCatalog.FromFolder(Path.Combine(AppContext.BaseDirectory, "Localization", "Strings"));
         builder.Services.AddSingleton(catalog);
+        builder.Services.AddSingleton<DisplayNames>();
         // Registered before AddLocalization so its resource-file factory is not used.
         builder.Services.AddSingleton<IStringLocalizerFactory, JsonStringLocalizerFactory>();
         builder.Services.AddLocalization();

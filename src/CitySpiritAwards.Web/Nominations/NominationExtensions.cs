@@ -1,3 +1,4 @@
+using CitySpiritAwards.Web.Pages.Nominations;
 using CitySpiritAwards.Web.Photos.Processing;
 
 namespace CitySpiritAwards.Web.Nominations;
@@ -5,12 +6,17 @@ namespace CitySpiritAwards.Web.Nominations;
 public static class NominationExtensions
 {
     /// <summary>
-    /// What keeps nominations from being used against the site or anyone's inbox: the consent email limits, the bound on
-    /// photo decodes in flight, and the "nomination" rate limiter policy.
+    /// Nominations: the form's reader and the services of the API and pages, consent links; and what keeps nominations
+    /// from being used against the site or anyone's inbox: the consent email limits, the bound on photo decodes in
+    /// flight, and the "nomination" rate limiter policy.
     /// </summary>
-    public static void AddNominationLimits(this WebApplicationBuilder builder)
+    public static void AddNominations(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        services.AddSingleton<ConsentLinks>();
+        services.AddSingleton<NominationFormReader>();
+        services.AddScoped<NominationServices>();
+        services.AddScoped<NominationFormServices>();
         services.AddOptions<NominationOptions>().BindConfiguration(NominationOptions.Section)
             .Validate(o => o.PostsPerAccount > 0 && o.PostWindow > TimeSpan.Zero, "Nominations:PostsPerAccount and PostWindow must be positive.")
             .Validate(o => o.ConsentEmailsPerAddress > 0 && o.ConsentEmailsPerAccount > 0 && o.ConsentEmailWindow > TimeSpan.Zero,

@@ -1,5 +1,6 @@
 using Azure.Storage.Blobs;
 using CitySpiritAwards.Web.Hosting;
+using CitySpiritAwards.Web.Photos.Processing;
 
 namespace CitySpiritAwards.Web.Photos;
 
@@ -7,8 +8,11 @@ public static class PhotoStoreExtensions
 {
     public const string ContainerName = "photos";
 
-    public static void AddPhotoStore(this WebApplicationBuilder builder, HostingOptions hosting)
+    /// <summary>Photos: the checks and re-encoding, the store (disk when embedded, Blob Storage in a cluster), the sweep of orphans.</summary>
+    public static void AddPhotos(this WebApplicationBuilder builder, HostingOptions hosting)
     {
+        builder.Services.AddSingleton<PhotoProcessor>();
+        builder.Services.AddSingleton<NominationPhotoFiles>();
         builder.Services.AddTransient<OrphanPhotoSweep>();
         builder.Services.AddHostedService<OrphanPhotoSweepRegistration>();
         if (hosting.IsEmbedded)

@@ -41,6 +41,7 @@ public static class VotingExtensions
         services.AddHostedService<VoteWriterLifetime>();
         services.AddSingleton<VotingCatalog>();
         services.AddSingleton<VoterReferences>();
+        services.AddScoped<VotingServices>();
         services.AddSingleton<VoteTallies>();
         services.AddRateLimiter(limiter => limiter.AddPolicy<string, VoteRateLimiterPolicy>(VoteRateLimiterPolicy.Name));
     }

@@ -1,0 +1,12 @@
+namespace CitySpiritAwards.Web.Campaigns;
+
+public static class CampaignExtensions
+{
+    /// <summary>Campaigns: making one from the administrators' form, and the Hangfire job that moves phases on schedule.</summary>
+    public static void AddCampaigns(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddTransient<CampaignCreator>();
+        builder.Services.AddTransient<CampaignPhaseJob>();
+        builder.Services.AddHostedService<CampaignPhaseJobRegistration>();
+    }
+}
