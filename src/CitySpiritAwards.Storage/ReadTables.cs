@@ -48,15 +48,55 @@ public sealed class ReadTables : IAsyncDisposable
         return connection;
     }
 
+    /// <summary>
+    /// Columns added to tables after they were first created (read-tables.sql creates them with them). CREATE TABLE IF
+    /// NOT EXISTS leaves an existing table as it is, and SQLite has no ADD COLUMN IF NOT EXISTS, so they are added here.
+    /// </summary>
+    private static readonly (string Table, string Column, string Definition)[] AddedColumns =
+    [
+        ("nominations", "submitted_sheets", "integer NOT NULL DEFAULT 0"),
+        ("judge_assignments", "award_rank", "integer NOT NULL DEFAULT 99"),
+        ("judge_assignments", "status", "text NOT NULL DEFAULT 'ToDo'"),
+        ("judge_assignments", "in_judging", "integer NOT NULL DEFAULT 0"),
+    ];
+
     /// <summary>Creates or updates the tables and indexes. Idempotent; in a cluster run it under the schema lock.</summary>
     public async Task MigrateAsync(CancellationToken cancellationToken = default)
     {
-        await using var connection = await OpenAsync(cancellationToken);
-        if (!IsPostgres)
-            await connection.ExecuteAsync("PRAGMA journal_mode = WAL;"); // stored in the file: readers never wait for the writer
-        await connection.ExecuteAsync(new CommandDefinition(Schema("read-tables.sql"), cancellationToken: cancellationToken));
-        if (IsPostgres)
-            await connection.ExecuteAsync(new CommandDefinition(Schema("read-tables.postgresql.sql"), cancellationToken: cancellationToken));
+        bool added;
+        await using (var connection = await OpenAsync(cancellationToken))
+        {
+            if (!IsPostgres)
+                await connection.ExecuteAsync("PRAGMA journal_mode = WAL;"); // stored in the file: readers never wait for the writer
+            added = await AddColumnsAsync(connection, cancellationToken); // before the schema, whose indexes use them
+            await connection.ExecuteAsync(new CommandDefinition(Schema("read-tables.sql"), cancellationToken: cancellationToken));
+            if (IsPostgres)
+                await connection.ExecuteAsync(new CommandDefinition(Schema("read-tables.postgresql.sql"), cancellationToken: cancellationToken));
+        }
+        // Rows written before the kept columns and counts existed: computed once from what the tables hold.
+        if (added)
+            await new Judging.JudgingIndex(this, TimeProvider.System).RecountAsync(cancellationToken);
+    }
+
+    /// <summary>Adds the <see cref="AddedColumns"/> an existing table lacks; true when it added any.</summary>
+    private async Task<bool> AddColumnsAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        var added = false;
+        foreach (var table in AddedColumns.GroupBy(c => c.Table))
+        {
+            var columns = (await connection.QueryAsync<string>(new CommandDefinition(IsPostgres
+                    ? "SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = @Table"
+                    : "SELECT name FROM pragma_table_info(@Table)", new { Table = table.Key }, cancellationToken: cancellationToken)))
+                .ToHashSet(StringComparer.Ordinal);
+            if (columns.Count == 0)
+                continue; // not created yet: the schema creates it whole
+            foreach (var (_, column, definition) in table.Where(c => !columns.Contains(c.Column)))
+            {
+                await connection.ExecuteAsync(new CommandDefinition($"ALTER TABLE {table.Key} ADD COLUMN {column} {definition}", cancellationToken: cancellationToken));
+                added = true;
+            }
+        }
+        return added;
     }
 
     public async ValueTask DisposeAsync()

@@ -19,6 +19,9 @@ public sealed class PostgresTables : IAsyncLifetime
         await Tables.MigrateAsync(); // a second silo starting, or the migrate command run again: no change, no error
     }
 
+    /// <summary>A database of its own with no tables yet (the caller disposes it), for what a schema change meets.</summary>
+    public async Task<ReadTables> EmptyAsync() => ReadTables.Postgres(await _server.CreateDatabaseAsync());
+
     public async Task DisposeAsync()
     {
         await Tables.DisposeAsync();
@@ -40,6 +43,9 @@ public sealed class SqliteTables : IAsyncLifetime
         await Tables.MigrateAsync();
         await Tables.MigrateAsync();
     }
+
+    /// <summary>A database of its own with no tables yet (the caller disposes it), for what a schema change meets.</summary>
+    public Task<ReadTables> EmptyAsync() => Task.FromResult(ReadTables.Sqlite(Path.Combine(_folder, $"{Guid.NewGuid():N}.db")));
 
     public async Task DisposeAsync()
     {

@@ -26,6 +26,9 @@ public sealed class JudgeAssignmentGrain(
     /// then costs two small reads, not the award's entries, until an entry or a member comes or goes.
     /// </summary>
     private (EntriesInJudgingMark Entries, string Panel)? _toppedUpFor;
+    /// <summary>The entries by id, built on first use in this activation: the chair's page asks about 50 entries of thousands.</summary>
+    private Dictionary<string, AssignedEntryState>? _byId;
+
     private string CampaignId => JudgingKeys.Split(this.GetPrimaryKeyString()).CampaignId;
     private string CategoryId => JudgingKeys.Split(this.GetPrimaryKeyString()).Id;
 
@@ -165,12 +168,25 @@ public sealed class JudgeAssignmentGrain(
             if (Find(entry.EntryId) is { } existing)
                 existing.Judges = judges;
             else
-                S.Entries.Add(new AssignedEntryState { EntryId = entry.EntryId, NominatorId = entry.NominatorId, Judges = judges });
+            {
+                var added = new AssignedEntryState { EntryId = entry.EntryId, NominatorId = entry.NominatorId, Judges = judges };
+                S.Entries.Add(added);
+                _byId![added.EntryId] = added;
+            }
         }
         S.Entries.Sort((a, b) => string.CompareOrdinal(a.EntryId, b.EntryId));
     }
 
-    private AssignedEntryState? Find(string entryId) => S.Entries.FirstOrDefault(e => e.EntryId == entryId);
+    private AssignedEntryState? Find(string entryId)
+    {
+        if (_byId is null)
+        {
+            _byId = new Dictionary<string, AssignedEntryState>(S.Entries.Count, StringComparer.Ordinal);
+            foreach (var entry in S.Entries)
+                _byId.TryAdd(entry.EntryId, entry); // the first, as a search from the start finds
+        }
+        return _byId.GetValueOrDefault(entryId);
+    }
 
     private EntryToJudge ToJudge(AssignedEntryState entry) => new(entry.EntryId, CategoryId, entry.NominatorId);
 

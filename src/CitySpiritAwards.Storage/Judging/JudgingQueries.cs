@@ -1,3 +1,4 @@
+using System.Data.Common;
 using CitySpiritAwards.Domain.Categories;
 using CitySpiritAwards.Domain.Judging;
 using CitySpiritAwards.Domain.Nominations;
@@ -47,55 +48,67 @@ public enum EntryOrder
 
 /// <summary>
 /// Judging's pages answered from the tables: a member's queue a page at a time, the chair's progress per member and
-/// per entry, the reminders' counts. Only entries that may still be shown (approved, consented) are counted.
+/// per entry, the reminders' counts. Only entries that may still be shown (approved, consented) are counted. Totals
+/// come from the kept counts (judge_counts, nomination_counts) and pages walk an index, so neither grows with an award.
 /// </summary>
 public sealed class JudgingQueries(ReadTables tables)
 {
-    /// <summary>The awards in the order the site lists them, as a sort key (a member on several panels works through them in it).</summary>
-    private static readonly string Rank =
-        "CASE a.category_id " + string.Join(" ", CategoryIds.All.Select((id, i) => $"WHEN '{id}' THEN {i}")) + " ELSE 99 END";
+    /// <summary>A member's rows in judging (the queue's index), and the same joined with their entries.</summary>
+    private const string MemberRows = "FROM judge_assignments WHERE campaign_id = @CampaignId AND member_id = @MemberId AND in_judging = 1";
 
     private const string MemberEntries = """
         FROM judge_assignments AS a
-        JOIN nominations AS n ON n.id = a.entry_id AND n.public_since IS NOT NULL
-        LEFT JOIN score_sheets AS s ON s.campaign_id = a.campaign_id AND s.member_id = a.member_id AND s.entry_id = a.entry_id
-        WHERE a.campaign_id = @CampaignId AND a.member_id = @MemberId
+        JOIN nominations AS n ON n.id = a.entry_id
+        WHERE a.campaign_id = @CampaignId AND a.member_id = @MemberId AND a.in_judging = 1
         """;
 
-    private static readonly string QueueColumns = $"a.entry_id, a.category_id, n.nominee_name, n.district_id, coalesce(s.status, 'ToDo') AS status, {Rank} AS rank";
+    private const string QueueColumns = "a.entry_id, a.category_id, n.nominee_name, n.district_id, a.status, a.award_rank AS rank";
 
     public async Task<QueuePage> QueueAsync(
         string campaignId, string memberId, int? page, int? pageSize, QueueFilter? filter = null, CancellationToken cancellationToken = default)
     {
         filter ??= QueueFilter.All;
         await using var connection = await tables.OpenAsync(cancellationToken);
-        var parameters = new DynamicParameters(new { CampaignId = campaignId, MemberId = memberId, Category = filter.CategoryId, Status = filter.Status?.ToString() });
-        var (count, submitted) = await connection.QuerySingleAsync<(long Count, long Submitted)>(new CommandDefinition(
-            $"SELECT count(*), coalesce(sum(CASE WHEN s.status = 'Submitted' THEN 1 ELSE 0 END), 0) {MemberEntries}", parameters, cancellationToken: cancellationToken));
-        var conditions = (filter.CategoryId is null ? "" : " AND a.category_id = @Category") + (filter.Status is null ? "" : " AND coalesce(s.status, 'ToDo') = @Status");
-        var total = conditions.Length == 0
-            ? count
-            : await connection.QuerySingleAsync<long>(new CommandDefinition($"SELECT count(*) {MemberEntries}{conditions}", parameters, cancellationToken: cancellationToken));
+        var parameters = new DynamicParameters(new
+        {
+            CampaignId = campaignId, MemberId = memberId, Rank = filter.CategoryId is null ? 0 : JudgeCounts.RankOf(filter.CategoryId), Status = filter.Status?.ToString(),
+        });
+        var counts = await CountsAsync(connection, campaignId, memberId, cancellationToken);
+        var total = counts.Where(c => filter.CategoryId is null || c.CategoryId == filter.CategoryId).Sum(c => filter.Status switch
+        {
+            SheetStatus.Submitted => c.Submitted,
+            SheetStatus.Draft => c.Drafts,
+            SheetStatus.ToDo => c.Assigned - c.Submitted - c.Drafts,
+            _ => c.Assigned,
+        });
         var paging = Paging.For(page, pageSize, (int)total, PageSizes.Judging);
         parameters.AddDynamicParams(new { Take = paging.PageSize, paging.Skip });
-        var order = filter.ByName ? "n.nominee_name, a.entry_id" : "rank, a.entry_id";
-        var items = await connection.QueryAsync<QueueData>(new CommandDefinition(
-            $"SELECT {QueueColumns} {MemberEntries}{conditions} ORDER BY {order} LIMIT @Take OFFSET @Skip", parameters, cancellationToken: cancellationToken));
-        return new QueuePage(items.Select(i => i.Entry).ToList(), paging, (int)count, (int)submitted);
+        string Conditions(string of) =>
+            (filter.CategoryId is null ? "" : $" AND {of}award_rank = @Rank") + (filter.Status is null ? "" : $" AND {of}status = @Status");
+        // In the queue's order the page is found in the index first and only its entries are read; by name, every one.
+        var sql = filter.ByName
+            ? $"SELECT {QueueColumns} {MemberEntries}{Conditions("a.")} ORDER BY n.nominee_name, a.entry_id LIMIT @Take OFFSET @Skip"
+            : $"""
+              SELECT {QueueColumns}
+              FROM (SELECT entry_id, category_id, status, award_rank {MemberRows}{Conditions("")} ORDER BY award_rank, entry_id LIMIT @Take OFFSET @Skip) AS a
+              JOIN nominations AS n ON n.id = a.entry_id
+              ORDER BY a.award_rank, a.entry_id
+              """;
+        var items = await connection.QueryAsync<QueueData>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken));
+        return new QueuePage(items.Select(i => i.Entry).ToList(), paging, (int)counts.Sum(c => c.Assigned), (int)counts.Sum(c => c.Submitted));
     }
 
     /// <summary>The entry at this position of the member's queue: (its place, counting from 1, and the queue's length), or null when it is not theirs.</summary>
     public async Task<(QueueEntry Entry, int Position, int Count)?> FindInQueueAsync(string campaignId, string memberId, string entryId, CancellationToken cancellationToken = default)
     {
         await using var connection = await tables.OpenAsync(cancellationToken);
-        var found = await connection.QuerySingleOrDefaultAsync<QueueData>(new CommandDefinition(
-            $"SELECT {QueueColumns} {MemberEntries} AND a.entry_id = @EntryId",
-            new { CampaignId = campaignId, MemberId = memberId, EntryId = entryId }, cancellationToken: cancellationToken));
+        var found = await FindAsync(connection, campaignId, memberId, entryId, cancellationToken);
         if (found is null)
             return null;
-        var (before, count) = await connection.QuerySingleAsync<(long Before, long Count)>(new CommandDefinition($"""
-            SELECT coalesce(sum(CASE WHEN ({Rank}, a.entry_id) < (@Rank, @EntryId) THEN 1 ELSE 0 END), 0), count(*) {MemberEntries}
-            """, new { CampaignId = campaignId, MemberId = memberId, EntryId = entryId, found.Rank }, cancellationToken: cancellationToken));
+        var before = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            $"SELECT count(*) {MemberRows} AND (award_rank, entry_id) < (@Rank, @EntryId)",
+            new { CampaignId = campaignId, MemberId = memberId, EntryId = entryId, found.Rank }, cancellationToken: cancellationToken));
+        var count = (await CountsAsync(connection, campaignId, memberId, cancellationToken)).Sum(c => c.Assigned);
         return (found.Entry, (int)before + 1, (int)count);
     }
 
@@ -109,18 +122,16 @@ public sealed class JudgingQueries(ReadTables tables)
         if (openCategories.Count == 0)
             return null;
         await using var connection = await tables.OpenAsync(cancellationToken);
-        var after = afterEntryId is null
-            ? null
-            : await connection.QuerySingleOrDefaultAsync<QueueData>(new CommandDefinition($"SELECT {QueueColumns} {MemberEntries} AND a.entry_id = @EntryId",
-                new { CampaignId = campaignId, MemberId = memberId, EntryId = afterEntryId }, cancellationToken: cancellationToken));
+        var after = afterEntryId is null ? null : await FindAsync(connection, campaignId, memberId, afterEntryId, cancellationToken);
+        // The index of what is left to score (judge_assignments_to_score) is walked from the place given.
         var open = $"""
-            {MemberEntries} AND a.category_id {tables.In("@Open")} AND (s.status IS NULL OR s.status <> 'Submitted') AND a.entry_id <> @After
+            {MemberEntries} AND a.status <> 'Submitted' AND a.category_id {tables.In("@Open")} AND a.entry_id <> @After
             """;
         var parameters = new { CampaignId = campaignId, MemberId = memberId, Open = openCategories.ToArray(), After = afterEntryId ?? "", Rank = after?.Rank ?? -1 };
         var next = await connection.QueryFirstOrDefaultAsync<QueueData>(new CommandDefinition(
-                $"SELECT {QueueColumns} {open} AND ({Rank}, a.entry_id) > (@Rank, @After) ORDER BY rank, a.entry_id LIMIT 1", parameters, cancellationToken: cancellationToken))
+                $"SELECT {QueueColumns} {open} AND (a.award_rank, a.entry_id) > (@Rank, @After) ORDER BY a.award_rank, a.entry_id LIMIT 1", parameters, cancellationToken: cancellationToken))
             ?? await connection.QueryFirstOrDefaultAsync<QueueData>(new CommandDefinition(
-                $"SELECT {QueueColumns} {open} ORDER BY rank, a.entry_id LIMIT 1", parameters, cancellationToken: cancellationToken));
+                $"SELECT {QueueColumns} {open} ORDER BY a.award_rank, a.entry_id LIMIT 1", parameters, cancellationToken: cancellationToken));
         return next?.Entry;
     }
 
@@ -129,14 +140,9 @@ public sealed class JudgingQueries(ReadTables tables)
     {
         await using var connection = await tables.OpenAsync(cancellationToken);
         return (await connection.QueryAsync<(string MemberId, long Assigned, long Submitted, long Drafts)>(new CommandDefinition("""
-                SELECT a.member_id, count(*),
-                       coalesce(sum(CASE WHEN s.status = 'Submitted' THEN 1 ELSE 0 END), 0),
-                       coalesce(sum(CASE WHEN s.status = 'Draft' THEN 1 ELSE 0 END), 0)
-                FROM judge_assignments AS a
-                JOIN nominations AS n ON n.id = a.entry_id AND n.public_since IS NOT NULL
-                LEFT JOIN score_sheets AS s ON s.campaign_id = a.campaign_id AND s.member_id = a.member_id AND s.entry_id = a.entry_id
-                WHERE a.campaign_id = @CampaignId AND a.category_id = @CategoryId
-                GROUP BY a.member_id
+                SELECT member_id, assigned, submitted, drafts FROM judge_counts
+                WHERE campaign_id = @CampaignId AND category_id = @CategoryId AND assigned > 0
+                ORDER BY member_id
                 """, new { CampaignId = campaignId, CategoryId = categoryId }, cancellationToken: cancellationToken)))
             .Select(m => new MemberProgressRow(m.MemberId, (int)m.Assigned, (int)m.Submitted, (int)m.Drafts)).ToList();
     }
@@ -147,17 +153,16 @@ public sealed class JudgingQueries(ReadTables tables)
     {
         await using var connection = await tables.OpenAsync(cancellationToken);
         var parameters = new DynamicParameters(new { CampaignId = campaignId, CategoryId = categoryId });
-        const string entries = "FROM nominations AS n WHERE n.campaign_id = @CampaignId AND n.category_id = @CategoryId AND n.public_since IS NOT NULL";
-        var total = await connection.ExecuteScalarAsync<long>(new CommandDefinition($"SELECT count(*) {entries}", parameters, cancellationToken: cancellationToken));
+        var total = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT coalesce(sum(count), 0) FROM nomination_counts WHERE campaign_id = @CampaignId AND category_id = @CategoryId AND is_public = 1",
+            parameters, cancellationToken: cancellationToken));
         var paging = Paging.For(page, pageSize, (int)total, PageSizes.Judging);
         parameters.AddDynamicParams(new { Take = paging.PageSize, paging.Skip });
+        // Least scored first (nominations_in_judging_by_progress) or by nominee (…_by_name): a page of the index.
         var rows = (await connection.QueryAsync<(string Id, string NomineeName, string DistrictId, long Submitted)>(new CommandDefinition($"""
-                SELECT n.id, n.nominee_name, n.district_id,
-                       (SELECT count(*) FROM judge_assignments AS a
-                        JOIN score_sheets AS s ON s.campaign_id = a.campaign_id AND s.member_id = a.member_id AND s.entry_id = a.entry_id
-                        WHERE a.campaign_id = n.campaign_id AND a.entry_id = n.id AND s.status = 'Submitted') AS submitted
-                {entries}
-                ORDER BY {(order == EntryOrder.Name ? "n.nominee_name" : "submitted")}, n.id LIMIT @Take OFFSET @Skip
+                SELECT id, nominee_name, district_id, submitted_sheets
+                FROM nominations WHERE campaign_id = @CampaignId AND category_id = @CategoryId AND public_since IS NOT NULL
+                ORDER BY {(order == EntryOrder.Name ? "nominee_name" : "submitted_sheets")}, id LIMIT @Take OFFSET @Skip
                 """, parameters, cancellationToken: cancellationToken))).ToList();
         var judges = (rows.Count == 0 ? [] : await connection.QueryAsync<(string EntryId, string MemberId, string? Status, double? WeightedScore, string? Comment)>(
                 new CommandDefinition($"""
@@ -180,14 +185,32 @@ public sealed class JudgingQueries(ReadTables tables)
             return new Dictionary<string, int>();
         await using var connection = await tables.OpenAsync(cancellationToken);
         return (await connection.QueryAsync<(string MemberId, long Count)>(new CommandDefinition($"""
-                SELECT a.member_id, count(*)
-                FROM judge_assignments AS a
-                JOIN nominations AS n ON n.id = a.entry_id AND n.public_since IS NOT NULL
-                LEFT JOIN score_sheets AS s ON s.campaign_id = a.campaign_id AND s.member_id = a.member_id AND s.entry_id = a.entry_id
-                WHERE a.campaign_id = @CampaignId AND a.category_id {tables.In("@Categories")} AND (s.status IS NULL OR s.status <> 'Submitted')
-                GROUP BY a.member_id
+                SELECT member_id, sum(assigned - submitted)
+                FROM judge_counts
+                WHERE campaign_id = @CampaignId AND category_id {tables.In("@Categories")}
+                GROUP BY member_id
+                HAVING sum(assigned - submitted) > 0
                 """, new { CampaignId = campaignId, Categories = categories.ToArray() }, cancellationToken: cancellationToken)))
             .ToDictionary(m => m.MemberId, m => (int)m.Count);
+    }
+
+    /// <summary>One of the member's rows in judging with its entry, or null when it is not theirs (or not in judging).</summary>
+    private static Task<QueueData?> FindAsync(DbConnection connection, string campaignId, string memberId, string entryId, CancellationToken cancellationToken) =>
+        connection.QuerySingleOrDefaultAsync<QueueData>(new CommandDefinition($"SELECT {QueueColumns} {MemberEntries} AND a.entry_id = @EntryId",
+            new { CampaignId = campaignId, MemberId = memberId, EntryId = entryId }, cancellationToken: cancellationToken));
+
+    /// <summary>The member's kept counts, one row per award they judge.</summary>
+    private static async Task<IReadOnlyList<CountData>> CountsAsync(DbConnection connection, string campaignId, string memberId, CancellationToken cancellationToken) =>
+        (await connection.QueryAsync<CountData>(new CommandDefinition(
+            "SELECT category_id, assigned, submitted, drafts FROM judge_counts WHERE campaign_id = @CampaignId AND member_id = @MemberId",
+            new { CampaignId = campaignId, MemberId = memberId }, cancellationToken: cancellationToken))).ToList();
+
+    private sealed class CountData
+    {
+        public string CategoryId { get; set; } = "";
+        public long Assigned { get; set; }
+        public long Submitted { get; set; }
+        public long Drafts { get; set; }
     }
 
     private sealed class QueueData

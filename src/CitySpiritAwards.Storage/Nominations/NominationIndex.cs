@@ -1,6 +1,7 @@
 using System.Text.Json;
 using CitySpiritAwards.Domain.Nominations;
 using CitySpiritAwards.Grains.Nominations;
+using CitySpiritAwards.Storage.Judging;
 using Dapper;
 
 namespace CitySpiritAwards.Storage.Nominations;
@@ -51,7 +52,8 @@ public sealed class NominationIndex(ReadTables tables, TimeProvider time) : INom
     {
         await using var connection = await tables.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        // The row as it stands (taken, on PostgreSQL, so the counts move once per change), to move the counts from it.
+        // The row as it stands (taken, on PostgreSQL, so the counts move once per change), to move the counts from it. Judging's
+        // writes take it too before they change the entry's judging rows (JudgingIndex), so the two take turns.
         var before = await connection.QuerySingleOrDefaultAsync<CountKey>(new CommandDefinition(
             $"SELECT campaign_id, category_id, district_id, status, CASE WHEN public_since IS NULL THEN 0 ELSE 1 END AS is_public, version FROM nominations WHERE id = @Id{(tables.IsPostgres ? " FOR UPDATE" : "")}",
             new { row.Id }, transaction, cancellationToken: cancellationToken));
@@ -67,6 +69,12 @@ public sealed class NominationIndex(ReadTables tables, TimeProvider time) : INom
                 foreach (var (key, delta) in deltas)
                     await connection.ExecuteAsync(new CommandDefinition(CountSql, key.Delta(delta), transaction, cancellationToken: cancellationToken));
             }
+            // Taken down, hidden or shown again: its judges' rows leave judging or come back, and their counts with them.
+            var arrived = before is null || before.CampaignId != after.CampaignId;
+            if (arrived || before!.IsPublic != after.IsPublic)
+                await JudgeCounts.EntryInJudgingAsync(connection, transaction, row.CampaignId, row.Id, after.IsPublic == 1, cancellationToken);
+            if (arrived)
+                await JudgeCounts.EntryArrivedAsync(connection, transaction, row.CampaignId, row.Id, cancellationToken);
         }
         await connection.ExecuteAsync(new CommandDefinition(ClearSql, new { Kind = OutboxKind, row.Id }, transaction, cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);

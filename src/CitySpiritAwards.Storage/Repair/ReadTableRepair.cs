@@ -2,6 +2,7 @@ using CitySpiritAwards.Abstractions.Campaigns;
 using CitySpiritAwards.Abstractions.Judging;
 using CitySpiritAwards.Abstractions.Nominations;
 using CitySpiritAwards.Grains.Judging;
+using CitySpiritAwards.Storage.Judging;
 using CitySpiritAwards.Storage.Nominations;
 using Dapper;
 using Microsoft.Extensions.Logging;
@@ -38,7 +39,7 @@ public sealed class ReadTableRepair(ReadTables tables, IGrainFactory grains, Tim
     /// <summary>
     /// Writes every row again from its grain: every nomination, assignment and member's sheets the tables know, and those
     /// still pending (which is all of them: a grain's pending mark is written before it is first stored, and cleared
-    /// only with its rows); then counts every campaign's nominations again.
+    /// only with its rows); then counts every campaign's nominations and judging again.
     /// </summary>
     public async Task<int> RebuildAsync(CancellationToken cancellationToken = default)
     {
@@ -51,6 +52,7 @@ public sealed class ReadTableRepair(ReadTables tables, IGrainFactory grains, Tim
             """, new { }, cancellationToken);
         var pending = await CatchUpAsync(TimeSpan.Zero, cancellationToken);
         await new NominationIndex(tables, time).RecountAsync(cancellationToken); // rows repaired by hand or by a wrong projection moved no counts
+        await new JudgingIndex(tables, time).RecountAsync(cancellationToken);
         logger.LogInformation("Read tables rebuilt: {Count} grains wrote their rows again", rows + pending);
         return rows + pending;
     }

@@ -4,7 +4,6 @@ using CitySpiritAwards.Grains.Judging;
 using CitySpiritAwards.Grains.Tests.Support;
 using CitySpiritAwards.Storage.Judging;
 using CitySpiritAwards.Storage.Repair;
-using Dapper;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CitySpiritAwards.Grains.Tests.Judging;
@@ -50,18 +49,14 @@ public sealed class JudgingTablesTests(EmbeddedClusterFixture fixture)
         var entries = await round.EntriesAsync(2);
         await round.PanelAsync("m1");
         await round.AdvanceToAsync(CampaignPhase.CommitteeScoring);
+        // As a crash between a grain's write and its rows' leaves it: the rows missing, the marks still there.
+        fixture.JudgingIndex.FailRowWritesOf(round.CampaignId);
         await round.Assignment.EnsureAssignedAsync("job:test");
         await round.SubmitAsync("m1", entries[0], 7);
-        var before = await AssignedAsync(round);
-        await using (var connection = await EmbeddedClusterFixture.ReadTables.OpenAsync())
-        {
-            // As a crash between a grain's write and its rows' leaves it: the rows missing, the marks still there.
-            await connection.ExecuteAsync("DELETE FROM judge_assignments WHERE campaign_id = @Id; DELETE FROM score_sheets WHERE campaign_id = @Id", new { Id = round.CampaignId });
-            await connection.ExecuteAsync("INSERT INTO read_model_outbox (kind, id, since) VALUES ('assignment', @A, 0), ('scores', @S, 0)",
-                new { A = $"{round.CampaignId}/{JudgingScenario.Category}", S = $"{round.CampaignId}/m1" });
-        }
+        var before = (await round.Assignment.GetAsync())!.Entries.SelectMany(e => e.Judges).GroupBy(j => j).ToDictionary(g => g.Key, g => g.Count());
         Assert.Empty(await AssignedAsync(round));
 
+        fixture.JudgingIndex.Heal(round.CampaignId);
         await new ReadTableRepair(EmbeddedClusterFixture.ReadTables, fixture.Grains, TimeProvider.System, NullLogger<ReadTableRepair>.Instance)
             .CatchUpAsync(TimeSpan.Zero);
 

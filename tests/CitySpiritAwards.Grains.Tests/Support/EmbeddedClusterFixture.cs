@@ -27,6 +27,7 @@ public sealed class EmbeddedClusterFixture : IAsyncLifetime
     internal static readonly FakeTimeProvider Clock = new(new DateTimeOffset(2027, 3, 10, 9, 0, 0, TimeSpan.FromHours(8)));
     internal static readonly ReadTables ReadTables = CitySpiritAwards.Storage.ReadTables.Sqlite(Path.Combine(DataPath, "read-tables.db"));
     internal static readonly FaultyNominationIndex Index = new(new NominationIndex(ReadTables, TimeProvider.System));
+    internal static readonly FaultyJudgingIndex Judging = new(new JudgingIndex(ReadTables, TimeProvider.System));
 
     public TestCluster Cluster { get; } = new TestClusterBuilder(initialSilosCount: 1)
         .AddSiloBuilderConfigurator<SiloConfigurator>()
@@ -39,6 +40,8 @@ public sealed class EmbeddedClusterFixture : IAsyncLifetime
     public NominationQueries Nominations { get; } = new(ReadTables);
 
     public FaultyNominationIndex NominationIndex => Index;
+
+    public FaultyJudgingIndex JudgingIndex => Judging;
 
     public async Task InitializeAsync()
     {
@@ -74,7 +77,7 @@ public sealed class EmbeddedClusterFixture : IAsyncLifetime
             silo.Services.AddSingleton(new KnownDistricts(["pudong", "huangpu", "xuhui"]));
             silo.Services.AddSingleton<ICountedVotes>(FakeCountedVotes.Instance);
             silo.Services.AddSingleton<INominationIndex>(Index);
-            silo.Services.AddSingleton<IJudgingIndex>(new JudgingIndex(ReadTables, TimeProvider.System));
+            silo.Services.AddSingleton<IJudgingIndex>(Judging);
         }
     }
 
