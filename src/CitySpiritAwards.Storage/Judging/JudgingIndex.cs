@@ -4,7 +4,11 @@ using Dapper;
 
 namespace CitySpiritAwards.Storage.Judging;
 
-/// <summary>Judging's read tables' write side, for the assignment and scores grains.</summary>
+/// <summary>
+/// Judging's read tables' write side, for the assignment and scores grains: each write moves the kept counts
+/// (<see cref="JudgeCounts"/>) in its own transaction, from the rows it removed and added, so they stay what counting the
+/// rows would give; <see cref="RecountAsync"/> computes them again from scratch.
+/// </summary>
 public sealed class JudgingIndex(ReadTables tables, TimeProvider time) : IJudgingIndex
 {
     /// <summary>Rows per INSERT: a whole award's assignment (tens of thousands of rows) goes in a few statements.</summary>
@@ -48,16 +52,15 @@ public sealed class JudgingIndex(ReadTables tables, TimeProvider time) : IJudgin
             if (rows.Complete)
             {
                 // The rows it replaces move counts too: their entries are taken with the new ones.
-                await LockEntriesAsync(connection, transaction, entryIds.Concat(await connection.QueryAsync<string>(new CommandDefinition(
-                    "SELECT entry_id FROM judge_assignments WHERE campaign_id = @CampaignId AND category_id = @CategoryId", key, transaction,
-                    cancellationToken: cancellationToken))), cancellationToken);
+                await LockEntriesAsync(connection, transaction, entryIds,
+                    "SELECT entry_id FROM judge_assignments WHERE campaign_id = @CampaignId AND category_id = @CategoryId", key, cancellationToken);
                 counts.Removed(await connection.QueryAsync<CountedRow>(new CommandDefinition(
                     $"DELETE FROM judge_assignments WHERE campaign_id = @CampaignId AND category_id = @CategoryId RETURNING {CountedRow.Columns}",
                     key, transaction, cancellationToken: cancellationToken)));
             }
             else
             {
-                await LockEntriesAsync(connection, transaction, entryIds, cancellationToken);
+                await LockEntriesAsync(connection, transaction, entryIds, null, null, cancellationToken);
                 foreach (var chunk in rows.Entries.Chunk(RowsPerInsert))
                     counts.Removed(await connection.QueryAsync<CountedRow>(new CommandDefinition(
                         $"DELETE FROM judge_assignments WHERE campaign_id = @CampaignId AND entry_id {tables.In("@Ids")} RETURNING {CountedRow.Columns}",
@@ -94,14 +97,12 @@ public sealed class JudgingIndex(ReadTables tables, TimeProvider time) : IJudgin
     {
         await using var connection = await tables.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var member = new { rows.CampaignId, rows.MemberId };
         var entryIds = rows.Sheets.Select(s => s.EntryId).Distinct().ToArray();
-        await LockEntriesAsync(connection, transaction, rows.Complete
-            ? entryIds.Concat(await connection.QueryAsync<string>(new CommandDefinition("""
-                SELECT entry_id FROM score_sheets WHERE campaign_id = @CampaignId AND member_id = @MemberId
-                UNION SELECT entry_id FROM judge_assignments WHERE campaign_id = @CampaignId AND member_id = @MemberId
-                """, member, transaction, cancellationToken: cancellationToken)))
-            : entryIds, cancellationToken);
+        // A complete write takes all the member's entries: any of their rows may take a new status.
+        await LockEntriesAsync(connection, transaction, entryIds, rows.Complete ? """
+            SELECT entry_id FROM score_sheets WHERE campaign_id = @CampaignId AND member_id = @MemberId
+            UNION SELECT entry_id FROM judge_assignments WHERE campaign_id = @CampaignId AND member_id = @MemberId
+            """ : null, new { rows.CampaignId, rows.MemberId }, cancellationToken);
         if (rows.Complete)
         {
             // Sheets the grain no longer has (none today: sheets are never removed) go, unless written by a newer version.
@@ -188,10 +189,14 @@ public sealed class JudgingIndex(ReadTables tables, TimeProvider time) : IJudgin
     /// touch one entry take turns: each sees the others' rows when it copies a sheet's status or an entry's place in
     /// judging onto them, and moves the counts from what the other left. SQLite has one writer at a time already.
     /// </summary>
-    private async Task LockEntriesAsync(DbConnection connection, DbTransaction transaction, IEnumerable<string> entryIds, CancellationToken cancellationToken)
+    /// <param name="moreSql">A query of more entry ids to take (with <paramref name="parameters"/>), or null.</param>
+    private async Task LockEntriesAsync(
+        DbConnection connection, DbTransaction transaction, IEnumerable<string> entryIds, string? moreSql, object? parameters, CancellationToken cancellationToken)
     {
         if (!tables.IsPostgres)
             return;
+        if (moreSql is not null)
+            entryIds = entryIds.Concat(await connection.QueryAsync<string>(new CommandDefinition(moreSql, parameters, transaction, cancellationToken: cancellationToken)));
         var ids = entryIds.Distinct(StringComparer.Ordinal).ToArray();
         if (ids.Length > 0)
             await connection.ExecuteAsync(new CommandDefinition(
