@@ -1,5 +1,5 @@
-using CitySpiritAwards.Web.Apis;
 using CitySpiritAwards.Web.Campaigns;
+using CitySpiritAwards.Web.Categories;
 using CitySpiritAwards.Web.Fraud;
 using CitySpiritAwards.Web.Health;
 using CitySpiritAwards.Web.Hosting;
@@ -10,8 +10,6 @@ using CitySpiritAwards.Web.Nominations;
 using CitySpiritAwards.Web.Notifications;
 using CitySpiritAwards.Web.Gallery;
 using CitySpiritAwards.Web.Photos;
-using CitySpiritAwards.Web.Photos.Processing;
-using CitySpiritAwards.Web.Pages.Nominations;
 using CitySpiritAwards.Web.Tallying;
 using CitySpiritAwards.Web.Seeding;
 using CitySpiritAwards.Web.Voting;
@@ -39,15 +37,8 @@ public static class Extensions
         builder.AddAwardsLocalization();
         builder.AddPhotoStore(hosting);
         builder.AddSeeding();
-        builder.Services.AddTransient<CampaignCreator>();
-        builder.Services.AddSingleton<ConsentLinks>();
-        builder.Services.AddSingleton<PhotoProcessor>();
-        builder.Services.AddSingleton<NominationFormReader>();
-        builder.Services.AddSingleton<NominationPhotoFiles>();
-        builder.Services.AddScoped<NominationServices>();
-        builder.Services.AddScoped<NominationFormServices>();
-        builder.AddNominationLimits();
-        builder.Services.AddSingleton<DisplayNames>();
+        builder.AddCampaigns();
+        builder.AddNominations();
         builder.AddAwardsReadTables(hosting); // after the seed loader, which AddSeeding registered
         builder.AddJudging();
         builder.AddNotices();
@@ -111,9 +102,9 @@ public static class Extensions
         app.MapOpenApi();
         app.MapAwardsHealthChecks();
         app.MapPreferences();
-        app.MapGroup("api/categories").MapCategoriesApi().WithTags("Categories");
-        app.MapGroup("api/districts").MapDistrictsApi().WithTags("Districts");
-        app.MapGroup("api/campaigns").MapCampaignsApi().WithTags("Campaigns");
+        app.MapCategoriesApi();
+        app.MapDistrictsApi();
+        app.MapCampaignsApi();
         app.MapNominationsApi();
         app.MapGalleryApi();
         app.MapPhotoEndpoints();
@@ -122,7 +113,8 @@ public static class Extensions
         app.MapVotingApi();
         app.MapFraudReview();
         app.MapResults();
-        app.MapGroup("api/admin").MapAdminApi().WithTags("Administration").RequireAuthorization(Roles.Administrator);
+        app.MapCampaignAdminApi();
+        app.MapClusterApi();
         app.MapGroup("api/admin/accounts").MapAccountRolesApi().WithTags("Administration").RequireAuthorization(Roles.Administrator);
         app.MapAdminDashboards();
         app.MapRazorPages();

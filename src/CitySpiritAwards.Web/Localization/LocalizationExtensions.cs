@@ -20,6 +20,7 @@ public static class LocalizationExtensions
         // Registered before AddLocalization so its resource-file factory is not used.
         builder.Services.AddSingleton<IStringLocalizerFactory, JsonStringLocalizerFactory>();
         builder.Services.AddLocalization();
+        builder.Services.AddSingleton<DisplayNames>();
         builder.Services.Configure<RequestLocalizationOptions>(options =>
         {
             var cultures = StringCatalog.Cultures.Select(name => new CultureInfo(name)).ToList();

@@ -1,9 +1,21 @@
+using CitySpiritAwards.Web.Pages.Nominations;
 using CitySpiritAwards.Web.Photos.Processing;
 
 namespace CitySpiritAwards.Web.Nominations;
 
 public static class NominationExtensions
 {
+    /// <summary>The wiring of nominations: the services of their API and pages, the consent links, and their limits.</summary>
+    public static void AddNominations(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddSingleton<ConsentLinks>();
+        services.AddSingleton<NominationFormReader>();
+        services.AddScoped<NominationServices>();
+        services.AddScoped<NominationFormServices>();
+        builder.AddNominationLimits();
+    }
+
     /// <summary>
     /// What keeps nominations from being used against the site or anyone's inbox: the consent email limits, the bound on
     /// photo decodes in flight, and the "nomination" rate limiter policy.
