@@ -1,5 +1,5 @@
-using CitySpiritAwards.Web.Apis;
 using CitySpiritAwards.Web.Campaigns;
+using CitySpiritAwards.Web.Categories;
 using CitySpiritAwards.Web.Fraud;
 using CitySpiritAwards.Web.Health;
 using CitySpiritAwards.Web.Hosting;
@@ -101,9 +101,9 @@ public static class Extensions
         app.MapOpenApi();
         app.MapAwardsHealthChecks();
         app.MapPreferences();
-        app.MapGroup("api/categories").MapCategoriesApi().WithTags("Categories");
-        app.MapGroup("api/districts").MapDistrictsApi().WithTags("Districts");
-        app.MapGroup("api/campaigns").MapCampaignsApi().WithTags("Campaigns");
+        app.MapCategoriesApi();
+        app.MapDistrictsApi();
+        app.MapCampaignsApi();
         app.MapNominationsApi();
         app.MapGalleryApi();
         app.MapPhotoEndpoints();
@@ -112,7 +112,8 @@ public static class Extensions
         app.MapVotingApi();
         app.MapFraudReview();
         app.MapResults();
-        app.MapGroup("api/admin").MapAdminApi().WithTags("Administration").RequireAuthorization(Roles.Administrator);
+        app.MapCampaignAdminApi();
+        app.MapClusterApi();
         app.MapGroup("api/admin/accounts").MapAccountRolesApi().WithTags("Administration").RequireAuthorization(Roles.Administrator);
         app.MapAdminDashboards();
         app.MapRazorPages();

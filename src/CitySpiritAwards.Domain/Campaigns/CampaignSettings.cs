@@ -20,15 +20,27 @@ public sealed record CampaignSettings(
     // and "default fraud thresholds".
     public static CampaignSettings Default { get; } = new(5, 1, 70, 30, 5, 3, LiveTallies: true, AllowVoteChanges: true);
 
+    /// <summary>The bounds of every setting (see <see cref="SettingLimits"/>).</summary>
+    public static SettingLimits Limits { get; } = new(
+        NominationsPerResident: new(1, 20),
+        VotesPerCategory: new(1, 20),
+        WeightPercent: new(0, 100),
+        ShortlistSize: new(1, 50),
+        JudgesPerEntry: new(1, 15));
+
     public IReadOnlyList<string> Problems()
     {
         var problems = new List<string>();
-        if (NominationsPerResident < 1) problems.Add("Each resident must be allowed at least one nomination.");
-        if (VotesPerCategory < 1) problems.Add("Each resident must be allowed at least one vote per category.");
-        if (CommitteeWeightPercent < 0 || PublicWeightPercent < 0 || CommitteeWeightPercent + PublicWeightPercent != 100)
-            problems.Add("Committee and public weights must be 0-100% and add up to 100%.");
-        if (ShortlistSize < 1) problems.Add("The shortlist needs at least one place.");
-        if (JudgesPerEntry < 1) problems.Add("Each entry needs at least one judge.");
+        var (nominations, votes, weight, shortlist, judges) = Limits;
+        if (!nominations.Allows(NominationsPerResident))
+            problems.Add($"Each resident must be allowed {nominations.Min}-{nominations.Max} nominations.");
+        if (!votes.Allows(VotesPerCategory))
+            problems.Add($"Each resident must be allowed {votes.Min}-{votes.Max} votes per category.");
+        if (!weight.Allows(CommitteeWeightPercent) || !weight.Allows(PublicWeightPercent)
+            || CommitteeWeightPercent + PublicWeightPercent != SettingLimits.TotalWeightPercent)
+            problems.Add($"Committee and public weights must be {weight.Min}-{weight.Max}% and add up to {SettingLimits.TotalWeightPercent}%.");
+        if (!shortlist.Allows(ShortlistSize)) problems.Add($"The shortlist needs {shortlist.Min}-{shortlist.Max} places.");
+        if (!judges.Allows(JudgesPerEntry)) problems.Add($"Each entry needs {judges.Min}-{judges.Max} judges.");
         if (Fraud is not null) problems.AddRange(Fraud.Problems());
         return problems;
     }

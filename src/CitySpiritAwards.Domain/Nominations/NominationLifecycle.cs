@@ -20,7 +20,7 @@ public static class NominationLifecycle
 {
     /// <summary>A resident submits a new nomination: only while the campaign is Nominating.</summary>
     public static Decision<NominationStatus> Submit(CampaignPhase phase) =>
-        phase == CampaignPhase.Nominating ? Allow(NominationStatus.Submitted) : Refuse(RefusalCodes.WrongPhase);
+        NominatingRules.IsOpen(phase) ? Allow(NominationStatus.Submitted) : Refuse(RefusalCodes.WrongPhase);
 
     /// <summary>
     /// The nominator edits their nomination; the state stays as it is. A submitted one may be edited while the campaign

@@ -3,7 +3,7 @@ using CitySpiritAwards.Abstractions.Notifications;
 using CitySpiritAwards.Domain.Notifications;
 using CitySpiritAwards.Grains.Voting;
 using CitySpiritAwards.Storage.Nominations;
-using CitySpiritAwards.Web.Apis;
+using CitySpiritAwards.Web.Campaigns;
 using CitySpiritAwards.Web.Nominations;
 using Microsoft.AspNetCore.Identity;
 
@@ -35,7 +35,7 @@ public sealed class AccountData(UserManager<AwardsUser> users, IGrainFactory gra
 
     public async Task<AccountExport> ExportAsync(AwardsUser user, CancellationToken ct)
     {
-        var campaigns = (await CampaignsApi.LoadCampaignsAsync(grains)).Select(c => c.Id).Reverse().ToList();
+        var campaigns = (await CampaignServices.LoadCampaignsAsync(grains)).Select(c => c.Id).Reverse().ToList();
         var own = new List<OwnNomination>();
         for (int page = 1, pages = 1; page <= pages; page++)
         {

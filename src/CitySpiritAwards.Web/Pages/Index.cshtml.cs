@@ -2,7 +2,7 @@ using CitySpiritAwards.Domain.Campaigns;
 using CitySpiritAwards.Domain.Categories;
 using CitySpiritAwards.Grains.Voting;
 using CitySpiritAwards.Storage.Nominations;
-using CitySpiritAwards.Web.Apis;
+using CitySpiritAwards.Web.Campaigns;
 using CitySpiritAwards.Web.Gallery;
 using CitySpiritAwards.Web.Shared;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -33,7 +33,7 @@ public sealed class IndexModel(IGrainFactory grains, NominationQueries nominatio
     public async Task OnGetAsync()
     {
         Categories = await grains.LoadCategoriesAsync();
-        var lineup = CampaignSummary.InLineup(await CampaignsApi.LoadCampaignsAsync(grains));
+        var lineup = CampaignSummary.InLineup(await CampaignServices.LoadCampaignsAsync(grains));
         Open = lineup.Where(c => CampaignLineup.StandingOf(c.Phase) == CampaignStanding.Open).ToList();
         LatestResults = lineup.FirstOrDefault(c => CampaignLineup.StandingOf(c.Phase) == CampaignStanding.Past);
         if (Featured is { } featured)

@@ -1,5 +1,5 @@
 using CitySpiritAwards.Domain.Campaigns;
-using CitySpiritAwards.Web.Apis;
+using CitySpiritAwards.Web.Campaigns;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -14,7 +14,7 @@ public sealed class LatestModel(IGrainFactory grains) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(string area)
     {
-        var campaigns = await CampaignsApi.LoadCampaignsAsync(grains);
+        var campaigns = await CampaignServices.LoadCampaignsAsync(grains);
         if (CampaignLineup.ForArea(area, campaigns.Select(c => c.OnShow)) is not { } campaignId)
             return NotFound();
         var id = Uri.EscapeDataString(campaignId);

@@ -1,7 +1,7 @@
 using System.Net;
 using CitySpiritAwards.Abstractions.Campaigns;
 using CitySpiritAwards.Domain.Campaigns;
-using CitySpiritAwards.Web.Apis;
+using CitySpiritAwards.Web.Campaigns;
 using CitySpiritAwards.Web.Tests.Support;
 using CitySpiritAwards.Web.Tests.Tallying;
 
@@ -174,7 +174,7 @@ public sealed class AdminCampaignPagesTests(ResultsSite site) : IClassFixture<Re
         form["Input.CommitteeWeightPercent"] = "150";
         form["Input.ShortlistSize"] = "<script>alert(1)</script>";
 
-        var before = (await CampaignsApi.LoadCampaignsAsync(site.Grains)).Count;
+        var before = (await CampaignServices.LoadCampaignsAsync(site.Grains)).Count;
 
         var response = await admin.SubmitAsync("/admin/campaigns/new", form);
 
@@ -192,6 +192,6 @@ public sealed class AdminCampaignPagesTests(ResultsSite site) : IClassFixture<Re
         Assert.Contains("请填写 1 到 50 之间的整数。", html);
         Assert.DoesNotContain("<script>alert(1)</script>", raw); // what was typed comes back as text
         Assert.Contains("value=\"2027 春季城市精神奖\"", html); // and nothing typed is lost
-        Assert.Equal(before, (await CampaignsApi.LoadCampaignsAsync(site.Grains)).Count);
+        Assert.Equal(before, (await CampaignServices.LoadCampaignsAsync(site.Grains)).Count);
     }
 }

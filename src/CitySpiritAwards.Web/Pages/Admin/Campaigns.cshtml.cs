@@ -1,5 +1,5 @@
 using CitySpiritAwards.Grains.Time;
-using CitySpiritAwards.Web.Apis;
+using CitySpiritAwards.Web.Campaigns;
 using CitySpiritAwards.Web.Identity;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -16,7 +16,7 @@ public sealed class CampaignsModel(IGrainFactory grains, AwardsClock clock) : Pa
 
     public async Task OnGetAsync()
     {
-        Campaigns = (await CampaignsApi.LoadCampaignsAsync(grains)).Reverse().ToList();
+        Campaigns = (await CampaignServices.LoadCampaignsAsync(grains)).Reverse().ToList();
         Now = clock.UtcNow;
     }
 }

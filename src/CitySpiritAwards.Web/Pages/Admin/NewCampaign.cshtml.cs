@@ -117,22 +117,24 @@ public sealed class NewCampaignModel(CampaignCreator creator, AwardsClock clock,
 
     private CampaignSettings? ReadSettings()
     {
-        int? Whole(string field, string? typed, int min, int max)
+        int? Whole(string field, string? typed, SettingRange range)
         {
-            if (int.TryParse(typed?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
+            if (int.TryParse(typed?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var value) && range.Allows(value))
                 return value;
-            Refuse(field, "Admin.New.Invalid.Number", min, max);
+            Refuse(field, "Admin.New.Invalid.Number", range.Min, range.Max);
             return null;
         }
-        var nominations = Whole(nameof(Input.NominationsPerResident), Input.NominationsPerResident, 1, 20);
-        var votes = Whole(nameof(Input.VotesPerCategory), Input.VotesPerCategory, 1, 20);
-        var committee = Whole(nameof(Input.CommitteeWeightPercent), Input.CommitteeWeightPercent, 0, 100);
-        var shortlist = Whole(nameof(Input.ShortlistSize), Input.ShortlistSize, 1, 50);
-        var judges = Whole(nameof(Input.JudgesPerEntry), Input.JudgesPerEntry, 1, 15);
+        var limits = CampaignSettings.Limits;
+        var nominations = Whole(nameof(Input.NominationsPerResident), Input.NominationsPerResident, limits.NominationsPerResident);
+        var votes = Whole(nameof(Input.VotesPerCategory), Input.VotesPerCategory, limits.VotesPerCategory);
+        var committee = Whole(nameof(Input.CommitteeWeightPercent), Input.CommitteeWeightPercent, limits.WeightPercent);
+        var shortlist = Whole(nameof(Input.ShortlistSize), Input.ShortlistSize, limits.ShortlistSize);
+        var judges = Whole(nameof(Input.JudgesPerEntry), Input.JudgesPerEntry, limits.JudgesPerEntry);
         if (nominations is null || votes is null || committee is null || shortlist is null || judges is null)
             return null;
-        return new CampaignSettings(nominations.Value, votes.Value, committee.Value, 100 - committee.Value, shortlist.Value, judges.Value,
-            Input.LiveTallies, Input.AllowVoteChanges);
+        // The public has the rest of the weight, so the form asks for the committee's share only.
+        return new CampaignSettings(nominations.Value, votes.Value, committee.Value, SettingLimits.TotalWeightPercent - committee.Value,
+            shortlist.Value, judges.Value, Input.LiveTallies, Input.AllowVoteChanges);
     }
 
     private void Refuse(string field, string key, params object[] arguments) =>

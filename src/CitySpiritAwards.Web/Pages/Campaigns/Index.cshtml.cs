@@ -1,5 +1,5 @@
 using CitySpiritAwards.Domain.Campaigns;
-using CitySpiritAwards.Web.Apis;
+using CitySpiritAwards.Web.Campaigns;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CitySpiritAwards.Web.Pages.Campaigns;
@@ -10,5 +10,5 @@ public sealed class IndexModel(IGrainFactory grains) : PageModel
     public ILookup<CampaignStanding, CampaignSummary> ByStanding { get; private set; } = Array.Empty<CampaignSummary>().ToLookup(_ => CampaignStanding.Open);
 
     public async Task OnGetAsync() =>
-        ByStanding = CampaignSummary.InLineup(await CampaignsApi.LoadCampaignsAsync(grains)).ToLookup(c => CampaignLineup.StandingOf(c.Phase));
+        ByStanding = CampaignSummary.InLineup(await CampaignServices.LoadCampaignsAsync(grains)).ToLookup(c => CampaignLineup.StandingOf(c.Phase));
 }

@@ -1,5 +1,5 @@
 using CitySpiritAwards.Storage.Nominations;
-using CitySpiritAwards.Web.Apis;
+using CitySpiritAwards.Web.Campaigns;
 using CitySpiritAwards.Web.Identity;
 using CitySpiritAwards.Web.Nominations;
 using Microsoft.AspNetCore.Authorization;
@@ -20,7 +20,7 @@ public sealed class MineModel(IGrainFactory grains, NominationQueries nomination
     public async Task OnGetAsync(int? page, CancellationToken ct)
     {
         // The directory lists campaigns in the order they were created: a handful, one a year or so.
-        var campaigns = await CampaignsApi.LoadCampaignsAsync(grains);
+        var campaigns = await CampaignServices.LoadCampaignsAsync(grains);
         Campaigns = campaigns.ToDictionary(c => c.Id);
         Result = await nominations.NominatorAsync(User.UserId(), campaigns.Select(c => c.Id).Reverse().ToList(), page, null, ct);
     }

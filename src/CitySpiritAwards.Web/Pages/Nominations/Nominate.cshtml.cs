@@ -1,6 +1,5 @@
 using CitySpiritAwards.Abstractions.Campaigns;
 using CitySpiritAwards.Abstractions.Nominations;
-using CitySpiritAwards.Domain.Campaigns;
 using CitySpiritAwards.Domain.Categories;
 using CitySpiritAwards.Domain.Nominations;
 using CitySpiritAwards.Web.Identity;
@@ -22,10 +21,10 @@ public sealed class NominateModel(NominationFormServices services) : NominationF
 {
     public CampaignSnapshot? Campaign { get; private set; }
 
-    public bool IsOpen => Campaign?.Phase == CampaignPhase.Nominating;
+    public bool IsOpen => Campaign is { } campaign && NominatingRules.IsOpen(campaign.Phase);
 
     /// <summary>When nominating opens, while the campaign has not reached it yet (the page says so rather than only "closed").</summary>
-    public DateTimeOffset? OpensAt => Campaign is { Phase: < CampaignPhase.Nominating } campaign ? campaign.Schedule.StartOf(CampaignPhase.Nominating) : null;
+    public DateTimeOffset? OpensAt => Campaign is { } campaign ? NominatingRules.OpensAt(campaign.Phase, campaign.Schedule) : null;
 
     /// <summary>How many more this resident may submit; at 0 the page offers no form, only the way to their nominations.</summary>
     public int Remaining { get; private set; }
